@@ -1,0 +1,23 @@
+package dev.flowvox.core.flow;
+
+/** How the mel spectrogram (one frame per hop of samples) is brought to the time axis of the flow. */
+public enum Conditioning {
+    /**
+     * NVIDIA WaveGlow: a transposed convolution (kernel {@code 4 * hop}, stride {@code hop}) upsamples
+     * the mel to one vector per audio sample, trimmed to the audio length; the vectors of the
+     * {@code n_group} samples of a group are stacked into {@code n_mel * n_group} channels.
+     */
+    UPSAMPLED,
+    /**
+     * Compact variants whose group is exactly one hop ({@code n_group == hop}): group {@code g} is
+     * conditioned on mel frame {@code g} after a frame-rate convolution (kernel 3, {@code n_mel ->
+     * n_mel}) that gives each group its neighbouring frames. No per-sample upsampling.
+     */
+    FRAME_RATE;
+
+    /** Kernel width (in frames) of the frame-rate convolution used by {@link #FRAME_RATE}. */
+    public static final int FRAME_KERNEL = 3;
+
+    /** Kernel of NVIDIA's upsampler as a multiple of the hop length. */
+    public static final int UPSAMPLE_KERNEL_HOPS = 4;
+}

@@ -1,0 +1,47 @@
+package dev.flowvox.core.flow;
+
+import ai.djl.ndarray.NDArray;
+
+/**
+ * What the forward (analysis) direction of the flow produces for a batch of audio.
+ *
+ * @param z latent, {@code [batch, n_group, groups]}, channels in NVIDIA's order (early outputs first)
+ * @param logScale {@code Σ log s} of all couplings per group, {@code [batch, groups]} (nats)
+ * @param logDetW {@code Σ_k log|det W_k|}, the 1x1 convolutions' contribution to every group, scalar
+ *     (nats)
+ */
+public record FlowOutput(NDArray z, NDArray logScale, NDArray logDetW) {
+
+    /** {@code log(2π)}. */
+    private static final double LOG_2PI = Math.log(2 * Math.PI);
+
+    /**
+     * NVIDIA's {@code WaveGlowLoss}: {@code (Σz²/(2σ²) − Σ log s − Σ log|det W|) / (batch · n_group ·
+     * groups)}. It leaves out the Gaussian normalising constant.
+     *
+     * @param sigma standard deviation of the latent prior
+     * @return scalar
+     */
+    public NDArray nvidiaLoss(double sigma) {
+        long count = z.size();
+        long groups = logScale.size();
+        NDArray prior = z.square().sum().div((float) (2 * sigma * sigma));
+        return prior.sub(logScale.sum()).sub(logDetW.mul((float) groups)).div((float) count);
+    }
+
+    /**
+     * The exact continuous log-density of each group of samples given the mel: {@code log N(z_g; 0,
+     * σ²I) + Σ log s_g + Σ log|det W|}, including the normalising constant.
+     *
+     * @param sigma standard deviation of the latent prior (the training sigma, 1.0 for WaveGlow)
+     * @return {@code [batch, groups]} in nats per group of {@code n_group} samples
+     */
+    public NDArray logDensityPerGroup(double sigma) {
+        long nGroup = z.getShape().get(1);
+        double constant = -0.5 * nGroup * (LOG_2PI + 2 * Math.log(sigma));
+        return z.square().sum(new int[] {1}).mul((float) (-0.5 / (sigma * sigma)))
+                .add((float) constant)
+                .add(logScale)
+                .add(logDetW);
+    }
+}

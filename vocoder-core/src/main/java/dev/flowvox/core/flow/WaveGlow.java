@@ -1,0 +1,229 @@
+package dev.flowvox.core.flow;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Activation;
+import ai.djl.nn.convolutional.Conv1d;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+
+/**
+ * The WaveGlow flow with NVIDIA's semantics: analysis ({@link #forward}, audio to latent with the
+ * log-determinant terms) and synthesis ({@link #inverse}, latent to audio). Stateless apart from
+ * its weights; every result belongs to the manager of the audio or mel argument, so callers scope
+ * calls with a sub-manager or {@link ai.djl.ndarray.NDScope}.
+ */
+public final class WaveGlow {
+
+    private static final Shape ONE = new Shape(1);
+    private static final Shape ZERO = new Shape(0);
+
+    private final FlowLayout layout;
+    private final FlowConfig config;
+    private final FlowWeights weights;
+
+    /**
+     * Binds a layout to weights.
+     *
+     * @param layout names and shapes
+     * @param weights effective weights of that layout
+     */
+    public WaveGlow(FlowLayout layout, FlowWeights weights) {
+        this.layout = layout;
+        this.config = layout.config();
+        this.weights = weights;
+    }
+
+    /** The flow shape. */
+    public FlowConfig config() {
+        return config;
+    }
+
+    /**
+     * Analysis: audio and its mel to the latent and the log-determinant terms.
+     *
+     * @param audio {@code [batch, samples]}, samples a multiple of {@code n_group}
+     * @param mel {@code [batch, n_mel, frames]} with enough frames to cover the audio
+     *     ({@code frames >= samples / hop}; the mel convention gives {@code 1 + samples / hop})
+     * @return latent and log-determinants
+     */
+    public FlowOutput forward(NDArray audio, NDArray mel) {
+        long batch = audio.getShape().get(0);
+        long samples = audio.getShape().get(1);
+        int groups = groupsOf(samples);
+        NDArray cond = conditioning(mel, groups);
+        NDArray x = audio.reshape(batch, groups, config.nGroup()).transpose(0, 2, 1);
+        List<NDArray> early = new ArrayList<>();
+        NDArray logScale = null;
+        NDArray logDetW = null;
+        for (int k = 0; k < config.nFlows(); k++) {
+            if (config.hasEarlyOutputBefore(k)) {
+                NDList parts = x.split(new long[] {config.nEarlySize()}, 1);
+                early.add(parts.get(0));
+                x = parts.get(1);
+            }
+            x = conv(x, weights.invertible(k), null, 0, 1, 1);
+            NDList halves = x.split(2, 1);
+            NDArray fixed = halves.get(0);
+            NDList shiftAndLogScale = couplingNetwork(k, fixed, cond).split(2, 1);
+            NDArray logS = shiftAndLogScale.get(1);
+            NDArray transformed = logS.exp().mul(halves.get(1)).add(shiftAndLogScale.get(0));
+            x = NDArrays.concat(new NDList(fixed, transformed), 1);
+            NDArray flowLogScale = logS.sum(new int[] {1});
+            logScale = logScale == null ? flowLogScale : logScale.add(flowLogScale);
+            logDetW = logDetW == null ? weights.logDet(k) : logDetW.add(weights.logDet(k));
+        }
+        early.add(x);
+        NDArray z = early.size() == 1 ? x : NDArrays.concat(new NDList(early), 1);
+        return new FlowOutput(z, logScale, logDetW);
+    }
+
+    /**
+     * Synthesis: mel and latent to audio, {@code x = f^-1(σ·z)}.
+     *
+     * @param mel {@code [batch, n_mel, frames]}
+     * @param z standard-normal latent {@code [batch, n_group, groups]} in NVIDIA's channel order
+     *     (early outputs first); {@code groups * n_group} samples are produced, which is {@code frames
+     *     * hop} in NVIDIA's convention
+     * @param sigma scale of the latent (NVIDIA's inference default 1.0, commonly 0.6–0.8)
+     * @return audio {@code [batch, groups * n_group]}
+     */
+    public NDArray inverse(NDArray mel, NDArray z, double sigma) {
+        long batch = z.getShape().get(0);
+        int groups = (int) z.getShape().get(2);
+        if (z.getShape().get(1) != config.nGroup()) {
+            throw new IllegalArgumentException("latent has " + z.getShape().get(1) + " channels, expected n_group "
+                    + config.nGroup());
+        }
+        NDArray cond = conditioning(mel, groups);
+        Deque<NDArray> early = new ArrayDeque<>();
+        NDArray x = z.mul(sigma);
+        int exits = (config.nFlows() - 1) / config.nEarlyEvery();
+        if (exits > 0 && config.nEarlySize() > 0) {
+            long[] bounds = new long[exits];
+            for (int e = 0; e < exits; e++) {
+                bounds[e] = (long) (e + 1) * config.nEarlySize();
+            }
+            NDList parts = x.split(bounds, 1);
+            for (int e = 0; e < exits; e++) {
+                early.push(parts.get(e));
+            }
+            x = parts.get(exits);
+        }
+        for (int k = config.nFlows() - 1; k >= 0; k--) {
+            NDList halves = x.split(2, 1);
+            NDArray fixed = halves.get(0);
+            NDList shiftAndLogScale = couplingNetwork(k, fixed, cond).split(2, 1);
+            NDArray restored = halves.get(1).sub(shiftAndLogScale.get(0)).mul(shiftAndLogScale.get(1).neg().exp());
+            x = NDArrays.concat(new NDList(fixed, restored), 1);
+            x = conv(x, weights.inverseInvertible(k), null, 0, 1, 1);
+            if (config.hasEarlyOutputBefore(k) && config.nEarlySize() > 0) {
+                x = NDArrays.concat(new NDList(early.pop(), x), 1);
+            }
+        }
+        return x.transpose(0, 2, 1).reshape(batch, (long) groups * config.nGroup());
+    }
+
+    /**
+     * The conditioning input of every coupling network.
+     *
+     * @param mel {@code [batch, n_mel, frames]}
+     * @param groups groups of samples to condition
+     * @return {@code [batch, conditioning channels, groups]}
+     */
+    public NDArray conditioning(NDArray mel, int groups) {
+        ConvSpec spec = layout.conditioning();
+        long batch = mel.getShape().get(0);
+        long frames = mel.getShape().get(2);
+        if (mel.getShape().get(1) != config.nMelChannels()) {
+            throw new IllegalArgumentException("mel has " + mel.getShape().get(1) + " bands, expected "
+                    + config.nMelChannels());
+        }
+        if (config.conditioning() == Conditioning.FRAME_RATE) {
+            if (frames < groups) {
+                throw new IllegalArgumentException("mel has " + frames + " frames, need at least " + groups);
+            }
+            NDArray cond = conv(mel, weights.weight(spec), weights.bias(spec), Conditioning.FRAME_KERNEL / 2, 1, 1);
+            return frames == groups ? cond : cond.split(new long[] {groups}, 2).get(0);
+        }
+        long samples = (long) groups * config.nGroup();
+        long upsampled = (frames - 1) * config.hopLength() + spec.kernelSize();
+        if (upsampled < samples) {
+            throw new IllegalArgumentException("mel has " + frames + " frames, which cover " + upsampled
+                    + " samples; need " + samples);
+        }
+        NDArray spect = TransposedUpsampler.apply(mel, weights.weight(spec), weights.bias(spec), config.hopLength());
+        if (upsampled > samples) {
+            spect = spect.split(new long[] {samples}, 2).get(0);
+        }
+        return spect.reshape(batch, config.nMelChannels(), groups, config.nGroup())
+                .transpose(0, 1, 3, 2)
+                .reshape(batch, config.conditioningChannels(), groups);
+    }
+
+    /**
+     * The WaveNet-like network of flow {@code k}: shift and log-scale of the coupling.
+     *
+     * @param k flow index
+     * @param fixed the half of the channels that passes unchanged, {@code [batch, c/2, groups]}
+     * @param cond conditioning, {@code [batch, conditioning channels, groups]}
+     * @return {@code [batch, c, groups]}: shift first, then log-scale
+     */
+    NDArray couplingNetwork(int k, NDArray fixed, NDArray cond) {
+        WaveNetConfig wn = config.waveNet();
+        int c = wn.nChannels();
+        NDArray x = conv1x1(fixed, FlowLayout.start(k));
+        NDList condPerLayer = conv1x1(cond, FlowLayout.condLayer(k)).split(wn.nLayers(), 1);
+        NDArray skip = null;
+        for (int i = 0; i < wn.nLayers(); i++) {
+            NDArray in;
+            if (wn.separable()) {
+                ConvSpec depthwise = spec(FlowLayout.depthwise(k, i));
+                NDArray spread = conv(x, weights.weight(depthwise), weights.bias(depthwise), wn.padding(i),
+                        wn.dilation(i), c);
+                in = conv1x1(spread, FlowLayout.inLayer(k, i));
+            } else {
+                ConvSpec dense = spec(FlowLayout.inLayer(k, i));
+                in = conv(x, weights.weight(dense), weights.bias(dense), wn.padding(i), wn.dilation(i), 1);
+            }
+            NDList gates = in.add(condPerLayer.get(i)).split(2, 1);
+            NDArray acts = gates.get(0).tanh().mul(Activation.sigmoid(gates.get(1)));
+            NDArray resSkip = conv1x1(acts, FlowLayout.resSkip(k, i));
+            if (i < wn.nLayers() - 1) {
+                NDList parts = resSkip.split(2, 1);
+                x = x.add(parts.get(0));
+                skip = skip == null ? parts.get(1) : skip.add(parts.get(1));
+            } else {
+                skip = skip == null ? resSkip : skip.add(resSkip);
+            }
+        }
+        return conv1x1(skip, FlowLayout.end(k));
+    }
+
+    private ConvSpec spec(String prefix) {
+        return layout.convolution(prefix);
+    }
+
+    private NDArray conv1x1(NDArray x, String prefix) {
+        ConvSpec spec = spec(prefix);
+        return conv(x, weights.weight(spec), weights.bias(spec), 0, 1, 1);
+    }
+
+    private static NDArray conv(NDArray x, NDArray weight, NDArray bias, int padding, int dilation, int groups) {
+        return Conv1d.conv1d(x, weight, bias, ONE, padding == 0 ? ZERO : new Shape(padding),
+                new Shape(dilation), groups).singletonOrThrow();
+    }
+
+    private int groupsOf(long samples) {
+        if (samples % config.nGroup() != 0) {
+            throw new IllegalArgumentException("audio has " + samples + " samples, not a multiple of n_group "
+                    + config.nGroup());
+        }
+        return (int) (samples / config.nGroup());
+    }
+}

@@ -1,0 +1,151 @@
+package dev.flowvox.core.model;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+
+import dev.flowvox.core.flow.ConvSpec;
+import dev.flowvox.core.flow.FlowConfig;
+import dev.flowvox.core.flow.FlowLayout;
+import dev.flowvox.core.flow.FlowParameters;
+import dev.flowvox.core.flow.InvertibleSpec;
+import dev.flowvox.core.flow.LuDecomposition;
+import dev.flowvox.core.flow.WeightNorm;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.TreeSet;
+
+/**
+ * Converts an NVIDIA WaveGlow {@code state_dict} into {@link FlowParameters}. Weight-normed
+ * convolutions may come as {@code weight_g}/{@code weight_v} or, after NVIDIA's {@code
+ * remove_weightnorm}, as a plain {@code weight}; the 1x1 convolutions' matrices are LU-decomposed in
+ * double precision. A {@code module.} prefix (from {@code DataParallel}) is ignored.
+ */
+public final class NvidiaCheckpoint {
+
+    private NvidiaCheckpoint() {
+    }
+
+    /**
+     * Reads a {@code state_dict} saved with {@code numpy.savez} and converts it.
+     *
+     * @param weights the {@code .npz} file
+     * @param config the flow shape it was trained with
+     * @param parent manager whose sub-manager will own the parameters
+     * @return the parameters
+     * @throws IOException if the file cannot be read
+     * @throws IllegalArgumentException naming what does not match the configuration
+     */
+    public static FlowParameters read(Path weights, FlowConfig config, NDManager parent) throws IOException {
+        try (NDManager scratch = parent.newSubManager()) {
+            NDList list;
+            try {
+                list = NDList.decode(scratch, Files.readAllBytes(weights));
+            } catch (IllegalArgumentException | IllegalStateException e) {
+                throw new IOException("cannot read " + weights + " as a numpy .npz archive: " + e.getMessage(), e);
+            }
+            Map<String, NDArray> stateDict = new LinkedHashMap<>();
+            for (NDArray array : list) {
+                String name = array.getName();
+                stateDict.put(name.startsWith("module.") ? name.substring("module.".length()) : name, array);
+            }
+            return convert(stateDict, config, parent);
+        }
+    }
+
+    /**
+     * Converts a {@code state_dict} already in memory.
+     *
+     * @param stateDict NVIDIA key to array
+     * @param config the flow shape
+     * @param parent manager whose sub-manager will own the parameters
+     * @return the parameters
+     */
+    public static FlowParameters convert(Map<String, NDArray> stateDict, FlowConfig config, NDManager parent) {
+        FlowLayout layout = new FlowLayout(config);
+        TreeSet<String> unused = new TreeSet<>(stateDict.keySet());
+        StringBuilder missing = new StringBuilder();
+        Map<String, NDArray> stored = new LinkedHashMap<>();
+        try (NDManager scratch = parent.newSubManager()) {
+            for (ConvSpec conv : layout.convolutions()) {
+                NDArray bias = take(stateDict, conv.bias(), unused, missing);
+                if (bias != null) {
+                    stored.put(conv.bias(), bias);
+                }
+                if (!conv.weightNorm()) {
+                    NDArray weight = take(stateDict, conv.weight(), unused, missing);
+                    if (weight != null) {
+                        stored.put(conv.weight(), weight);
+                    }
+                } else if (stateDict.containsKey(conv.weight())) {
+                    NDArray weight = take(stateDict, conv.weight(), unused, missing);
+                    stored.put(conv.weightV(), weight);
+                    long rows = weight.getShape().get(0);
+                    float[] g = WeightNorm.magnitudes(weight.toType(DataType.FLOAT32, false).toFloatArray(), (int) rows);
+                    stored.put(conv.weightG(), scratch.create(g, new Shape(rows, 1, 1)));
+                } else {
+                    NDArray g = take(stateDict, conv.weightG(), unused, missing);
+                    NDArray v = take(stateDict, conv.weightV(), unused, missing);
+                    if (g != null && v != null) {
+                        stored.put(conv.weightG(), g);
+                        stored.put(conv.weightV(), v);
+                    }
+                }
+            }
+            for (InvertibleSpec inv : layout.invertibles()) {
+                NDArray w = take(stateDict, inv.nvidiaWeight(), unused, missing);
+                if (w != null) {
+                    putInvertible(stored, inv, w, scratch);
+                }
+            }
+            if (missing.length() > 0 || !unused.isEmpty()) {
+                throw new IllegalArgumentException("checkpoint does not match the configuration " + config
+                        + (missing.length() > 0 ? "; missing:" + missing : "")
+                        + (unused.isEmpty() ? "" : "; unexpected keys: " + unused));
+            }
+            return FlowParameters.of(config, parent, stored);
+        }
+    }
+
+    private static NDArray take(Map<String, NDArray> stateDict, String name, TreeSet<String> unused,
+            StringBuilder missing) {
+        NDArray array = stateDict.get(name);
+        if (array == null) {
+            missing.append(' ').append(name);
+            return null;
+        }
+        unused.remove(name);
+        return array;
+    }
+
+    private static void putInvertible(Map<String, NDArray> stored, InvertibleSpec inv, NDArray w, NDManager scratch) {
+        int c = inv.channels();
+        if (!w.getShape().equals(new Shape(c, c, 1))) {
+            throw new IllegalArgumentException(inv.nvidiaWeight() + " has shape " + w.getShape() + ", expected ("
+                    + c + ", " + c + ", 1)");
+        }
+        float[] flat = w.toType(DataType.FLOAT32, false).toFloatArray();
+        double[][] matrix = new double[c][c];
+        for (int r = 0; r < c; r++) {
+            for (int col = 0; col < c; col++) {
+                matrix[r][col] = flat[r * c + col];
+            }
+        }
+        LuDecomposition lu;
+        try {
+            lu = LuDecomposition.of(matrix);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(inv.nvidiaWeight() + ": " + e.getMessage(), e);
+        }
+        Map<String, float[]> values = new LinkedHashMap<>();
+        FlowParameters.putLu(values, inv, lu);
+        values.forEach((name, data) -> stored.put(name, scratch.create(data,
+                data.length == c ? new Shape(c) : new Shape(c, c))));
+    }
+}

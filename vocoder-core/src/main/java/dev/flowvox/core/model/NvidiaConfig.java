@@ -1,0 +1,86 @@
+package dev.flowvox.core.model;
+
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParseException;
+import com.google.gson.JsonParser;
+
+import dev.flowvox.core.flow.FlowConfig;
+import dev.flowvox.core.flow.WaveNetConfig;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Reads NVIDIA WaveGlow's constructor arguments from JSON: either the bare arguments ({@code
+ * n_mel_channels}, {@code n_flows}, {@code n_group}, {@code n_early_every}, {@code n_early_size},
+ * {@code WN_config}) or NVIDIA's training {@code config.json}, whose {@code waveglow_config} holds
+ * them.
+ */
+public final class NvidiaConfig {
+
+    private NvidiaConfig() {
+    }
+
+    /**
+     * Parses a configuration file.
+     *
+     * @param path JSON file
+     * @return the flow shape
+     * @throws IOException if the file cannot be read
+     * @throws IllegalArgumentException naming the missing or malformed field
+     */
+    public static FlowConfig read(Path path) throws IOException {
+        String text = Files.readString(path, StandardCharsets.UTF_8);
+        try {
+            return parse(JsonParser.parseString(text).getAsJsonObject());
+        } catch (JsonParseException | IllegalStateException e) {
+            throw new IllegalArgumentException("not a WaveGlow configuration JSON object: " + path + ": "
+                    + e.getMessage(), e);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(path + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Parses a configuration object.
+     *
+     * @param json bare constructor arguments or NVIDIA's training configuration
+     * @return the flow shape
+     */
+    public static FlowConfig parse(JsonObject json) {
+        JsonObject args = json.has("waveglow_config") ? json.getAsJsonObject("waveglow_config") : json;
+        JsonObject wn = field(args, "WN_config").getAsJsonObject();
+        return FlowConfig.nvidia(
+                intField(args, "n_mel_channels"),
+                intField(args, "n_flows"),
+                intField(args, "n_group"),
+                intField(args, "n_early_every"),
+                intField(args, "n_early_size"),
+                WaveNetConfig.dense(intField(wn, "n_layers"), intField(wn, "n_channels"), intField(wn, "kernel_size")));
+    }
+
+    private static JsonElement field(JsonObject json, String name) {
+        JsonElement value = json.get(name);
+        if (value == null || value.isJsonNull()) {
+            throw new IllegalArgumentException("missing field \"" + name + "\" in WaveGlow configuration; found "
+                    + json.keySet());
+        }
+        return value;
+    }
+
+    private static int intField(JsonObject json, String name) {
+        JsonElement value = field(json, name);
+        try {
+            double number = value.getAsDouble();
+            if (number != Math.rint(number)) {
+                throw new IllegalArgumentException("field \"" + name + "\" must be an integer, got " + value);
+            }
+            return (int) number;
+        } catch (NumberFormatException | UnsupportedOperationException | IllegalStateException e) {
+            throw new IllegalArgumentException("field \"" + name + "\" must be an integer, got " + value, e);
+        }
+    }
+}
