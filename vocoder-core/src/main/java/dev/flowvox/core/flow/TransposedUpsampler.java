@@ -48,11 +48,11 @@ final class TransposedUpsampler {
             NDArray block = blockList.get(j).reshape(batch, out, stride, frames);
             NDList shifted = new NDList();
             if (j > 0) {
-                shifted.add(block.zerosLike().split(new long[] {j}, 3).get(0));
+                shifted.add(block.getManager().zeros(new Shape(batch, out, stride, j), block.getDataType()));
             }
             shifted.add(block);
             if (j < blocks - 1) {
-                shifted.add(block.zerosLike().split(new long[] {blocks - 1 - j}, 3).get(0));
+                shifted.add(block.getManager().zeros(new Shape(batch, out, stride, blocks - 1 - j), block.getDataType()));
             }
             NDArray placed = NDArrays.concat(shifted, 3);
             sum = sum == null ? placed : sum.add(placed);
