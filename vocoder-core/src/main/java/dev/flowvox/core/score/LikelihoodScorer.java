@@ -1,0 +1,81 @@
+package dev.flowvox.core.score;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+
+import dev.flowvox.core.flow.FlowConfig;
+import dev.flowvox.core.flow.FlowOutput;
+import dev.flowvox.core.flow.InferenceThreads;
+import dev.flowvox.core.flow.WaveGlow;
+import dev.flowvox.core.synth.MelArrays;
+
+/**
+ * Runs the flow in the analysis direction to get the exact log-likelihood of audio given its mel.
+ * Thread-safe: every call works in its own native scope.
+ */
+public final class LikelihoodScorer {
+
+    private final WaveGlow flow;
+    private final NDManager manager;
+    private final double sigma;
+    private final int sampleRate;
+
+    /**
+     * Scores with a flow whose inference weights stay owned by the caller.
+     *
+     * @param flow flow with folded weights
+     * @param manager manager under which each call opens its scope
+     * @param sigma standard deviation of the latent prior the model was trained with (WaveGlow: 1.0)
+     * @param sampleRate audio rate of the model (Hz)
+     */
+    public LikelihoodScorer(WaveGlow flow, NDManager manager, double sigma, int sampleRate) {
+        if (!(sigma > 0)) {
+            throw new IllegalArgumentException("sigma must be > 0, got " + sigma);
+        }
+        this.flow = flow;
+        this.manager = manager;
+        this.sigma = sigma;
+        this.sampleRate = sampleRate;
+    }
+
+    /**
+     * Scores audio against its mel.
+     *
+     * @param audio samples in [-1, 1] at the model's rate; a tail shorter than one group is not scored
+     * @param mel its log-mel {@code [n_mel][frames]} with at least {@code samples / hop} frames (the
+     *     mel convention gives {@code 1 + samples / hop})
+     * @return the log-likelihood, total and per group
+     * @throws IllegalArgumentException for audio shorter than one group, non-finite samples or a mel
+     *     that does not cover the audio
+     */
+    public LikelihoodScore score(float[] audio, float[][] mel) {
+        InferenceThreads.disableGradients();
+        FlowConfig config = flow.config();
+        int groups = audio.length / config.nGroup();
+        if (groups == 0) {
+            throw new IllegalArgumentException("audio has " + audio.length + " samples; scoring needs at least n_group = "
+                    + config.nGroup());
+        }
+        for (int i = 0; i < audio.length; i++) {
+            if (!Float.isFinite(audio[i])) {
+                throw new IllegalArgumentException("audio sample " + i + " is " + audio[i] + "; expected a finite value");
+            }
+        }
+        int samples = groups * config.nGroup();
+        try (NDManager call = manager.newSubManager()) {
+            NDArray melArray = MelArrays.toBatch(call, mel, config.nMelChannels());
+            NDArray audioArray = call.create(audio, new Shape(1, audio.length));
+            if (samples < audio.length) {
+                audioArray = audioArray.split(new long[] {samples}, 1).get(0);
+            }
+            FlowOutput out = flow.forward(audioArray, melArray);
+            float[] perGroup = out.logDensityPerGroup(sigma).toFloatArray();
+            double[] groupNats = new double[groups];
+            for (int g = 0; g < groups; g++) {
+                groupNats[g] = perGroup[g];
+            }
+            return new LikelihoodScore(groupNats, config.nGroup(), sampleRate, audio.length - samples);
+        }
+    }
+}

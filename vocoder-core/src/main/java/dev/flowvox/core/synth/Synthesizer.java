@@ -1,0 +1,97 @@
+package dev.flowvox.core.synth;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+
+import dev.flowvox.core.flow.FlowConfig;
+import dev.flowvox.core.flow.InferenceThreads;
+import dev.flowvox.core.flow.WaveGlow;
+
+/**
+ * One-pass synthesis: mel spectrogram plus latent noise to audio. Thread-safe: every call works in its
+ * own native scope.
+ */
+public final class Synthesizer {
+
+    private final NDManager manager;
+    private final WaveGlow flow;
+
+    /**
+     * Synthesizes with a flow whose inference weights stay owned by the caller.
+     *
+     * @param flow flow with folded weights
+     * @param manager manager under which each call opens its scope
+     */
+    public Synthesizer(WaveGlow flow, NDManager manager) {
+        this.manager = manager;
+        this.flow = flow;
+    }
+
+    /** The flow shape. */
+    public FlowConfig config() {
+        return flow.config();
+    }
+
+    /** The flow, for callers that manage their own native scopes (streaming, batching). */
+    public WaveGlow flow() {
+        return flow;
+    }
+
+    /**
+     * Samples produced for a mel of {@code frames} frames ({@code frames · hop}, NVIDIA's convention).
+     *
+     * @param frames mel frames
+     * @return samples
+     */
+    public long samplesFor(int frames) {
+        return (long) frames * flow.config().hopLength();
+    }
+
+    /**
+     * Synthesizes with the seeded latent of {@link LatentNoise}.
+     *
+     * @param mel log-mel {@code [n_mel][frames]}
+     * @param sigma latent scale (0.6–1.0 is usual)
+     * @param seed noise seed
+     * @return audio, {@code frames · hop} samples
+     */
+    public float[] synthesize(float[][] mel, double sigma, long seed) {
+        int groups = groupsFor(mel);
+        return synthesize(mel, new LatentNoise(seed, flow.config().nGroup()).draw(0, groups), sigma);
+    }
+
+    /**
+     * Synthesizes from an explicit latent.
+     *
+     * @param mel log-mel {@code [n_mel][frames]}
+     * @param z standard-normal latent {@code [n_group][groups]} flattened channel-major, NVIDIA's channel
+     *     order (early outputs first)
+     * @param sigma latent scale
+     * @return audio, {@code groups · n_group} samples
+     */
+    public float[] synthesize(float[][] mel, float[] z, double sigma) {
+        InferenceThreads.disableGradients();
+        int groups = groupsFor(mel);
+        int nGroup = flow.config().nGroup();
+        if (z.length != groups * nGroup) {
+            throw new IllegalArgumentException("latent has " + z.length + " values, expected n_group " + nGroup
+                    + " x " + groups + " groups");
+        }
+        try (NDManager call = manager.newSubManager()) {
+            NDArray melArray = MelArrays.toBatch(call, mel, flow.config().nMelChannels());
+            NDArray latent = call.create(z, new Shape(1, nGroup, groups));
+            return flow.inverse(melArray, latent, sigma).toFloatArray();
+        }
+    }
+
+    private int groupsFor(float[][] mel) {
+        long samples = samplesFor(MelArrays.frames(mel));
+        int nGroup = flow.config().nGroup();
+        if (samples % nGroup != 0) {
+            throw new IllegalArgumentException("frames x hop = " + samples + " samples is not a multiple of n_group "
+                    + nGroup);
+        }
+        return (int) (samples / nGroup);
+    }
+}

@@ -1,0 +1,108 @@
+package dev.flowvox.core.score;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+
+import dev.flowvox.core.flow.FlowConfig;
+import dev.flowvox.core.flow.FlowParameters;
+import dev.flowvox.core.flow.FlowWeights;
+import dev.flowvox.core.flow.Fixtures;
+import dev.flowvox.core.flow.Initialization;
+import dev.flowvox.core.flow.WaveGlow;
+import dev.flowvox.core.flow.WaveNetConfig;
+import dev.flowvox.core.model.NvidiaCheckpoint;
+import dev.flowvox.core.model.NvidiaConfig;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.SplittableRandom;
+
+class LikelihoodScorerTest {
+
+    private static NDManager manager;
+
+    @BeforeAll
+    static void open() {
+        manager = NDManager.newBaseManager();
+    }
+
+    @AfterAll
+    static void close() {
+        manager.close();
+    }
+
+    /** Identity couplings and rotations preserve ‖x‖, so log p(x) is the standard normal density of x. */
+    @Test
+    void volumePreservingFlowGivesTheGaussianDensityOfTheAudio() {
+        FlowConfig config = FlowConfig.nvidia(4, 4, 8, 2, 2, WaveNetConfig.dense(2, 8, 3));
+        try (FlowParameters parameters = FlowParameters.initialize(config, manager, Initialization.nvidia(5));
+                FlowWeights weights = parameters.fold(manager)) {
+            LikelihoodScorer scorer = new LikelihoodScorer(new WaveGlow(parameters.layout(), weights), manager, 1.0, 22050);
+            SplittableRandom random = new SplittableRandom(9);
+            float[] audio = new float[512 + 5];
+            double expected = 0;
+            for (int i = 0; i < audio.length; i++) {
+                audio[i] = (float) (random.nextDouble() - 0.5);
+                if (i < 512) {
+                    expected += -0.5 * audio[i] * audio[i] - 0.5 * Math.log(2 * Math.PI);
+                }
+            }
+            LikelihoodScore score = scorer.score(audio, randomMel(random, 4, 3));
+            assertEquals(5, score.ignoredTailSamples());
+            assertEquals(512, score.samples());
+            assertEquals(expected, score.totalNats(), 1e-5 * Math.abs(expected));
+            assertEquals(expected / 512, score.natsPerSample(), 1e-5);
+        }
+    }
+
+    /** NVIDIA's loss leaves out the normalising constant: log p / N = -loss - log(2π)/2 at sigma 1. */
+    @Test
+    void scoreOfNvidiaFixtureMatchesItsLossPlusTheConstant() throws Exception {
+        FlowConfig config = NvidiaConfig.read(Fixtures.modelFile("config.json"));
+        try (FlowParameters parameters = NvidiaCheckpoint.read(Fixtures.modelFile("weights.npz"), config, manager);
+                FlowWeights weights = parameters.fold(manager);
+                NDManager scratch = manager.newSubManager()) {
+            NDList io = Fixtures.load(scratch, Fixtures.modelFile("io.npz"));
+            float[] audio = Fixtures.get(io, "audio").toFloatArray();
+            float[] melFlat = Fixtures.get(io, "mel").toFloatArray();
+            int frames = (int) Fixtures.get(io, "mel").getShape().get(2);
+            float[][] mel = new float[config.nMelChannels()][frames];
+            for (int band = 0; band < mel.length; band++) {
+                System.arraycopy(melFlat, band * frames, mel[band], 0, frames);
+            }
+            double loss = Fixtures.get(io, "loss").getFloat(0);
+            LikelihoodScorer scorer = new LikelihoodScorer(new WaveGlow(parameters.layout(), weights), manager, 1.0, 22050);
+            LikelihoodScore score = scorer.score(audio, mel);
+            double expected = -loss - 0.5 * Math.log(2 * Math.PI);
+            assertEquals(expected, score.natsPerSample(), 1e-4 * Math.abs(expected));
+        }
+    }
+
+    @Test
+    void segmentsAverageTheirGroups() {
+        LikelihoodScore score = new LikelihoodScore(new double[] {8, 16, 24, 32, 40}, 8, 8000, 0);
+        List<LikelihoodScore.Segment> segments = score.segments(16);
+        assertEquals(3, segments.size());
+        assertEquals(1.5, segments.get(0).natsPerSample(), 1e-12);
+        assertEquals(3.5, segments.get(1).natsPerSample(), 1e-12);
+        assertEquals(5.0, segments.get(2).natsPerSample(), 1e-12);
+        assertEquals(32.0 / 8000, segments.get(2).startSeconds(), 1e-12);
+        assertTrue(segments.get(2).endSample() == 40);
+    }
+
+    private static float[][] randomMel(SplittableRandom random, int bands, int frames) {
+        float[][] mel = new float[bands][frames];
+        for (float[] band : mel) {
+            for (int t = 0; t < frames; t++) {
+                band[t] = (float) random.nextGaussian();
+            }
+        }
+        return mel;
+    }
+}
