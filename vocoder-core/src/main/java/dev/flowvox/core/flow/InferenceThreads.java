@@ -1,5 +1,6 @@
 package dev.flowvox.core.flow;
 
+import ai.djl.engine.Engine;
 import ai.djl.pytorch.jni.JniUtils;
 
 /**
@@ -9,11 +10,15 @@ import ai.djl.pytorch.jni.JniUtils;
  */
 public final class InferenceThreads {
 
+    /** The engine whose native library the switch belongs to. */
+    private static final String ENGINE = "PyTorch";
+
     private InferenceThreads() {
     }
 
-    /** Turns gradient recording off for the calling thread. */
+    /** Turns gradient recording off for the calling thread (loading the engine if needed). */
     public static void disableGradients() {
+        Engine.getEngine(ENGINE);
         JniUtils.setGradMode(false);
     }
 }
