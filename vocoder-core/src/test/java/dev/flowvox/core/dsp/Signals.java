@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 package dev.flowvox.core.dsp;
 
+import java.util.Random;
+
 /** Analytic test signals and measurements on them. */
 final class Signals {
     private Signals() {}
@@ -39,7 +41,7 @@ final class Signals {
 
     /** @return seeded Gaussian noise of the given standard deviation */
     static float[] noise(long seed, double sigma, int length) {
-        java.util.Random random = new java.util.Random(seed);
+        Random random = new Random(seed);
         float[] x = new float[length];
         for (int n = 0; n < length; n++) {
             x[n] = (float) (sigma * random.nextGaussian());
