@@ -7,9 +7,10 @@ package dev.flowvox.core.dsp;
  * per output phase, {@code out / gcd(in, out)} phases).
  *
  * <p>Filter: cutoff (-6 dB) at {@value #ROLLOFF} of the lower Nyquist frequency, {@value
- * #ZERO_CROSSINGS} zero crossings per side, Kaiser β = {@value #KAISER_BETA}. Measured: passband
- * flat within 0.01 dB up to 0.90 of the lower Nyquist frequency, stopband attenuation at least
- * 80 dB from 1.0 of it (see {@code ResamplerTest}). The signal is taken as zero outside its ends,
+ * #ZERO_CROSSINGS} zero crossings per side, Kaiser β = {@value #KAISER_BETA}. Measured at
+ * 44100 → 16000 Hz: passband flat within 0.001 dB up to 0.90 of the lower Nyquist frequency
+ * (-0.1 dB at 0.92), attenuation 69 dB at 0.99 and at least 90 dB from 1.0 of it on
+ * ({@code ResamplerTest} asserts 0.01 dB and 80 dB). The signal is taken as zero outside its ends,
  * so the first and last {@value #ZERO_CROSSINGS} output periods carry the filter's edge transient.
  *
  * <p>Taps are tabulated when the table stays under {@value #MAX_TABLE_TAPS} floats (all pairs of

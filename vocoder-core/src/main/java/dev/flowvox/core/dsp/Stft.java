@@ -96,6 +96,11 @@ public final class Stft {
         fft.forward(frame, outRe, outIm);
     }
 
+    /**
+     * @param audio the signal
+     * @return its frame count
+     * @throws IllegalArgumentException if the signal is empty
+     */
     int checkedFrames(float[] audio) {
         if (audio.length == 0) {
             throw new IllegalArgumentException("empty signal; expected at least 1 sample to analyse");
