@@ -1,0 +1,101 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+package dev.flowvox.core.dsp;
+
+import java.util.Arrays;
+
+/**
+ * Triangular mel filters as librosa's {@code filters.mel(htk=False, norm="slaney")}: band m rises
+ * from mel edge m to edge m+1 and falls to edge m+2, with {@code nMels + 2} edges equally spaced on
+ * the {@link MelScale} between fMin and fMax; each band is scaled by {@code 2 / (f[m+2] - f[m])}
+ * (Slaney area normalisation). Computed in double, stored as float. Immutable and thread-safe.
+ */
+public final class MelFilterbank {
+    private final float[][] weights;
+    private final int[] firstBin;
+    private final int[] endBin;
+
+    /**
+     * @param config sample rate, FFT size, band count and edges
+     */
+    public MelFilterbank(MelConfig config) {
+        int bins = config.filterLength() / 2 + 1;
+        int bands = config.nMels();
+        double[] edges = new double[bands + 2];
+        double melMin = MelScale.hzToMel(config.fMin());
+        double melMax = MelScale.hzToMel(config.fMax());
+        for (int i = 0; i < edges.length; i++) {
+            edges[i] = MelScale.melToHz(melMin + (melMax - melMin) * i / (bands + 1));
+        }
+        double binHz = config.sampleRate() / (double) config.filterLength();
+        weights = new float[bands][bins];
+        firstBin = new int[bands];
+        endBin = new int[bands];
+        for (int m = 0; m < bands; m++) {
+            double norm = 2.0 / (edges[m + 2] - edges[m]);
+            firstBin[m] = bins;
+            for (int k = 0; k < bins; k++) {
+                double hz = k * binHz;
+                double rising = (hz - edges[m]) / (edges[m + 1] - edges[m]);
+                double falling = (edges[m + 2] - hz) / (edges[m + 2] - edges[m + 1]);
+                double weight = Math.max(0, Math.min(rising, falling)) * norm;
+                weights[m][k] = (float) weight;
+                if (weight > 0) {
+                    firstBin[m] = Math.min(firstBin[m], k);
+                    endBin[m] = k + 1;
+                }
+            }
+        }
+    }
+
+    /** @return the number of mel bands */
+    public int bands() {
+        return weights.length;
+    }
+
+    /** @return the number of linear-frequency bins, {@code fftSize / 2 + 1} */
+    public int bins() {
+        return weights[0].length;
+    }
+
+    /** @return a copy of the weights, {@code [nMels][fftSize/2 + 1]} */
+    public float[][] weights() {
+        float[][] copy = new float[weights.length][];
+        for (int m = 0; m < weights.length; m++) {
+            copy[m] = weights[m].clone();
+        }
+        return copy;
+    }
+
+    /**
+     * Projects one spectrum onto the mel bands, touching only each band's non-zero bins.
+     *
+     * @param spectrum {@code fftSize/2 + 1} linear magnitudes
+     * @param mel receives {@code nMels} band values
+     */
+    public void apply(double[] spectrum, double[] mel) {
+        for (int m = 0; m < weights.length; m++) {
+            float[] row = weights[m];
+            double sum = 0;
+            for (int k = firstBin[m]; k < endBin[m]; k++) {
+                sum += row[k] * spectrum[k];
+            }
+            mel[m] = sum;
+        }
+    }
+
+    /**
+     * Transposed projection, {@code out[k] = Σ_m weights[m][k] · mel[m]}.
+     *
+     * @param mel {@code nMels} band values
+     * @param spectrum receives {@code fftSize/2 + 1} values
+     */
+    public void applyTransposed(double[] mel, double[] spectrum) {
+        Arrays.fill(spectrum, 0);
+        for (int m = 0; m < weights.length; m++) {
+            float[] row = weights[m];
+            for (int k = firstBin[m]; k < endBin[m]; k++) {
+                spectrum[k] += row[k] * mel[m];
+            }
+        }
+    }
+}
