@@ -1,0 +1,49 @@
+package dev.flowvox.core.flow;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+
+import java.util.SplittableRandom;
+
+/** Seeded test inputs, identical on every run (libtorch's own generator is not seeded here). */
+public final class TestArrays {
+
+    private TestArrays() {
+    }
+
+    /**
+     * Uniform values in {@code [-amplitude, amplitude)}.
+     *
+     * @param manager owner
+     * @param seed generator seed
+     * @param amplitude bound
+     * @param shape shape
+     * @return the array
+     */
+    public static NDArray uniform(NDManager manager, long seed, double amplitude, Shape shape) {
+        SplittableRandom random = new SplittableRandom(seed);
+        float[] values = new float[(int) shape.size()];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = (float) ((random.nextDouble() * 2 - 1) * amplitude);
+        }
+        return manager.create(values, shape);
+    }
+
+    /**
+     * Standard normal values.
+     *
+     * @param manager owner
+     * @param seed generator seed
+     * @param shape shape
+     * @return the array
+     */
+    public static NDArray normal(NDManager manager, long seed, Shape shape) {
+        SplittableRandom random = new SplittableRandom(seed);
+        float[] values = new float[(int) shape.size()];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = (float) random.nextGaussian();
+        }
+        return manager.create(values, shape);
+    }
+}
