@@ -9,9 +9,9 @@ public enum Conditioning {
      */
     UPSAMPLED,
     /**
-     * Compact variants whose group is exactly one hop ({@code n_group == hop}): group {@code g} is
-     * conditioned on mel frame {@code g} after a frame-rate convolution (kernel 3, {@code n_mel ->
-     * n_mel}) that gives each group its neighbouring frames. No per-sample upsampling.
+     * Compact variants whose hop is a whole number {@code r} of groups ({@code hop = r · n_group}): a
+     * frame-rate convolution (kernel 3, {@code n_mel -> n_mel}) gives each frame its neighbours, and
+     * groups {@code r·f … r·f + r - 1} are conditioned on frame {@code f}. No per-sample upsampling.
      */
     FRAME_RATE;
 

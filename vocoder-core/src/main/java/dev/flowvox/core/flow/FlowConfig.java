@@ -45,8 +45,8 @@ public record FlowConfig(
         require(remaining >= 2,
                 "n_group " + nGroup + " leaves " + remaining + " channel(s) after " + exits
                         + " early outputs of " + nEarlySize + "; at least 2 must remain");
-        require(conditioning != Conditioning.FRAME_RATE || nGroup == hopLength,
-                "frame-rate conditioning needs n_group == hop length, got n_group " + nGroup
+        require(conditioning != Conditioning.FRAME_RATE || hopLength % nGroup == 0,
+                "frame-rate conditioning needs a hop length that is a multiple of n_group, got n_group " + nGroup
                         + " and hop " + hopLength);
     }
 
@@ -95,6 +95,11 @@ public record FlowConfig(
     /** Channels that reach the end of the flow ({@code n_remaining_channels} in NVIDIA's code). */
     public int remainingChannels() {
         return channelsAt(nFlows - 1);
+    }
+
+    /** Groups per mel frame under {@link Conditioning#FRAME_RATE} ({@code hop / n_group}). */
+    public int groupsPerFrame() {
+        return hopLength / nGroup;
     }
 
     /** Channels of the conditioning input of every coupling network. */

@@ -145,11 +145,16 @@ public final class WaveGlow {
                     + config.nMelChannels());
         }
         if (config.conditioning() == Conditioning.FRAME_RATE) {
-            if (frames < groups) {
-                throw new IllegalArgumentException("mel has " + frames + " frames, need at least " + groups);
+            int perFrame = config.groupsPerFrame();
+            if (frames * perFrame < groups) {
+                throw new IllegalArgumentException("mel has " + frames + " frames, which cover " + frames * perFrame
+                        + " groups; need " + groups);
             }
             NDArray cond = conv(mel, weights.weight(spec), weights.bias(spec), Conditioning.FRAME_KERNEL / 2, 1, 1);
-            return frames == groups ? cond : cond.split(new long[] {groups}, 2).get(0);
+            if (perFrame > 1) {
+                cond = cond.repeat(2, perFrame);
+            }
+            return cond.getShape().get(2) == groups ? cond : cond.split(new long[] {groups}, 2).get(0);
         }
         long samples = (long) groups * config.nGroup();
         long upsampled = (frames - 1) * config.hopLength() + spec.kernelSize();

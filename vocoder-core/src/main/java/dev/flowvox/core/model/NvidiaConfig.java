@@ -1,6 +1,5 @@
 package dev.flowvox.core.model;
 
-import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
@@ -52,35 +51,13 @@ public final class NvidiaConfig {
      */
     public static FlowConfig parse(JsonObject json) {
         JsonObject args = json.has("waveglow_config") ? json.getAsJsonObject("waveglow_config") : json;
-        JsonObject wn = field(args, "WN_config").getAsJsonObject();
+        JsonObject wn = ConfigJson.object(args, "WN_config");
         return FlowConfig.nvidia(
-                intField(args, "n_mel_channels"),
-                intField(args, "n_flows"),
-                intField(args, "n_group"),
-                intField(args, "n_early_every"),
-                intField(args, "n_early_size"),
-                WaveNetConfig.dense(intField(wn, "n_layers"), intField(wn, "n_channels"), intField(wn, "kernel_size")));
-    }
-
-    private static JsonElement field(JsonObject json, String name) {
-        JsonElement value = json.get(name);
-        if (value == null || value.isJsonNull()) {
-            throw new IllegalArgumentException("missing field \"" + name + "\" in WaveGlow configuration; found "
-                    + json.keySet());
-        }
-        return value;
-    }
-
-    private static int intField(JsonObject json, String name) {
-        JsonElement value = field(json, name);
-        try {
-            double number = value.getAsDouble();
-            if (number != Math.rint(number)) {
-                throw new IllegalArgumentException("field \"" + name + "\" must be an integer, got " + value);
-            }
-            return (int) number;
-        } catch (NumberFormatException | UnsupportedOperationException | IllegalStateException e) {
-            throw new IllegalArgumentException("field \"" + name + "\" must be an integer, got " + value, e);
-        }
+                ConfigJson.integer(args, "n_mel_channels"),
+                ConfigJson.integer(args, "n_flows"),
+                ConfigJson.integer(args, "n_group"),
+                ConfigJson.integer(args, "n_early_every"),
+                ConfigJson.integer(args, "n_early_size"),
+                WaveNetConfig.dense(ConfigJson.integer(wn, "n_layers"), ConfigJson.integer(wn, "n_channels"), ConfigJson.integer(wn, "kernel_size")));
     }
 }

@@ -36,7 +36,9 @@ class FlowInvertibilityTest {
                 Arguments.of("group 8, no early outputs", FlowConfig.nvidia(6, 3, 8, 2, 0, WaveNetConfig.dense(2, 8, 5)), 7),
                 Arguments.of("group 16, early every 2 of 4", FlowConfig.nvidia(4, 6, 16, 2, 4, WaveNetConfig.dense(2, 8, 3)), 3),
                 Arguments.of("frame rate, separable, group 32", new FlowConfig(7, 4, 32, 2, 8, 32,
-                        Conditioning.FRAME_RATE, new WaveNetConfig(3, 12, 3, true)), 9));
+                        Conditioning.FRAME_RATE, new WaveNetConfig(3, 12, 3, true)), 9),
+                Arguments.of("frame rate, 4 groups per frame", new FlowConfig(5, 4, 16, 2, 4, 64,
+                        Conditioning.FRAME_RATE, new WaveNetConfig(2, 8, 3, true)), 5));
     }
 
     @ParameterizedTest(name = "{0}, {2} frames")

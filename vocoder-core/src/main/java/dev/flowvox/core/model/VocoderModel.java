@@ -1,0 +1,76 @@
+package dev.flowvox.core.model;
+
+import ai.djl.ndarray.NDManager;
+
+import dev.flowvox.core.flow.FlowParameters;
+import dev.flowvox.core.flow.FlowWeights;
+import dev.flowvox.core.flow.InferenceThreads;
+import dev.flowvox.core.flow.WaveGlow;
+import dev.flowvox.core.score.LikelihoodScorer;
+import dev.flowvox.core.synth.Synthesizer;
+
+/**
+ * A model in memory: its description and parameters, plus inference weights folded on first use.
+ * Thread-safe.
+ */
+public final class VocoderModel implements AutoCloseable {
+
+    private final ModelInfo info;
+    private final FlowParameters parameters;
+    private final NDManager manager;
+    private FlowWeights weights;
+    private WaveGlow flow;
+
+    /**
+     * Takes ownership of the parameters.
+     *
+     * @param info description
+     * @param parameters weights matching {@code info.flow()}
+     * @param parent manager whose sub-manager will own the inference weights
+     */
+    public VocoderModel(ModelInfo info, FlowParameters parameters, NDManager parent) {
+        if (!info.flow().equals(parameters.config())) {
+            throw new IllegalArgumentException("parameters are for " + parameters.config() + ", the model says " + info.flow());
+        }
+        this.info = info;
+        this.parameters = parameters;
+        this.manager = parent.newSubManager();
+    }
+
+    /** The model's description. */
+    public ModelInfo info() {
+        return info;
+    }
+
+    /** The stored parameters. */
+    public FlowParameters parameters() {
+        return parameters;
+    }
+
+    /** The flow with inference weights (folded on first call). */
+    public synchronized WaveGlow flow() {
+        if (flow == null) {
+            InferenceThreads.disableGradients();
+            weights = parameters.fold(manager);
+            flow = new WaveGlow(parameters.layout(), weights);
+        }
+        return flow;
+    }
+
+    /** A synthesizer over this model's inference weights. */
+    public Synthesizer synthesizer() {
+        return new Synthesizer(flow(), manager);
+    }
+
+    /** A likelihood scorer over this model's inference weights. */
+    public LikelihoodScorer scorer() {
+        return new LikelihoodScorer(flow(), manager, info.trainingSigma(), info.sampleRate());
+    }
+
+    /** Frees the parameters and inference weights. */
+    @Override
+    public synchronized void close() {
+        manager.close();
+        parameters.close();
+    }
+}

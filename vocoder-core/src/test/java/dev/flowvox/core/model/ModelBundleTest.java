@@ -1,0 +1,165 @@
+package dev.flowvox.core.model;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ai.djl.ndarray.NDManager;
+
+import dev.flowvox.core.dsp.MelConfig;
+import dev.flowvox.core.flow.Conditioning;
+import dev.flowvox.core.flow.FlowConfig;
+import dev.flowvox.core.flow.FlowParameters;
+import dev.flowvox.core.flow.Initialization;
+import dev.flowvox.core.flow.WaveNetConfig;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Enumeration;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.function.UnaryOperator;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+import java.util.zip.ZipOutputStream;
+
+class ModelBundleTest {
+
+    private static final FlowConfig FLOW = new FlowConfig(80, 4, 64, 2, 16, 256, Conditioning.FRAME_RATE,
+            new WaveNetConfig(2, 16, 3, true));
+    private static NDManager manager;
+
+    @TempDir
+    Path dir;
+
+    @BeforeAll
+    static void open() {
+        manager = NDManager.newBaseManager();
+    }
+
+    @AfterAll
+    static void close() {
+        manager.close();
+    }
+
+    @Test
+    void savedAndLoadedModelSynthesizesAndScoresIdentically() throws IOException {
+        Path path = dir.resolve("m.flowvox");
+        float[][] mel = mel(9);
+        try (VocoderModel original = saveRandomModel(path); VocoderModel loaded = ModelBundle.load(path, manager)) {
+            assertEquals(original.info(), loaded.info());
+            float[] a = original.synthesizer().synthesize(mel, 0.8, 5);
+            float[] b = loaded.synthesizer().synthesize(mel, 0.8, 5);
+            assertArrayEquals(a, b, 0f);
+            assertEquals(original.scorer().score(a, mel).totalNats(), loaded.scorer().score(a, mel).totalNats(), 0.0);
+        }
+    }
+
+    @Test
+    void truncatedBundleIsReportedAsTruncated() throws IOException {
+        Path path = dir.resolve("m.flowvox");
+        saveRandomModel(path).close();
+        byte[] bytes = Files.readAllBytes(path);
+        Files.write(path, Arrays.copyOf(bytes, bytes.length / 2));
+        BundleFormatException e = assertThrows(BundleFormatException.class, () -> ModelBundle.load(path, manager));
+        assertTrue(e.getMessage().contains("truncated"), e.getMessage());
+    }
+
+    @Test
+    void alteredWeightsFailTheChecksum() throws IOException {
+        Path path = dir.resolve("m.flowvox");
+        saveRandomModel(path).close();
+        Path tampered = rewrite(path, name -> name.equals("params/WN.1.end.weight.npy") ? "flip" : null);
+        BundleFormatException e = assertThrows(BundleFormatException.class, () -> ModelBundle.load(tampered, manager));
+        assertTrue(e.getMessage().contains("corrupt") && e.getMessage().contains("WN.1.end.weight"), e.getMessage());
+    }
+
+    @Test
+    void manifestThatDisagreesWithTheWeightsNamesTheMismatch() throws IOException {
+        Path path = dir.resolve("m.flowvox");
+        saveRandomModel(path).close();
+        Path mismatched = rewrite(path, name -> name.equals(BundleArchive.MANIFEST) ? "\"n_flows\": 4=\"n_flows\": 3" : null);
+        BundleFormatException e = assertThrows(BundleFormatException.class, () -> ModelBundle.load(mismatched, manager));
+        assertTrue(e.getMessage().contains("unexpected parameter WN.3"), e.getMessage());
+    }
+
+    @Test
+    void newerFormatVersionIsRejectedWithTheVersions() throws IOException {
+        Path path = dir.resolve("m.flowvox");
+        saveRandomModel(path).close();
+        Path newer = rewrite(path, name -> name.equals(BundleArchive.MANIFEST) ? "\"version\": 1=\"version\": 7" : null);
+        BundleFormatException e = assertThrows(BundleFormatException.class, () -> ModelBundle.load(newer, manager));
+        assertTrue(e.getMessage().contains("version 7") && e.getMessage().contains("upgrade"), e.getMessage());
+    }
+
+    @Test
+    void fileThatIsNotABundleSaysSo() throws IOException {
+        Path path = dir.resolve("notes.flowvox");
+        Files.writeString(path, "hello");
+        BundleFormatException e = assertThrows(BundleFormatException.class, () -> ModelBundle.load(path, manager));
+        assertTrue(e.getMessage().contains("not a readable flowvox bundle"), e.getMessage());
+    }
+
+    private static VocoderModel saveRandomModel(Path path) throws IOException {
+        FlowParameters parameters = FlowParameters.initialize(FLOW, manager, new Initialization(3, 1.0));
+        ModelInfo info = new ModelInfo(FLOW, MelConfig.nvidia22050(), 1.0,
+                Provenance.now("random test model", Map.of("steps", "0")));
+        ModelBundle.save(path, info, parameters);
+        return new VocoderModel(info, parameters, manager);
+    }
+
+    /**
+     * Copies a bundle, changing entries: "flip" inverts the last byte of an entry; "OLD=NEW" replaces
+     * text in it. Entries are rewritten with fresh zip checksums so only our own checks can notice.
+     */
+    private Path rewrite(Path path, UnaryOperator<String> change) throws IOException {
+        Path out = dir.resolve("changed.flowvox");
+        try (ZipFile zip = new ZipFile(path.toFile());
+                OutputStream file = Files.newOutputStream(out);
+                ZipOutputStream target = new ZipOutputStream(file)) {
+            Enumeration<? extends ZipEntry> entries = zip.entries();
+            while (entries.hasMoreElements()) {
+                ZipEntry entry = entries.nextElement();
+                byte[] data;
+                try (InputStream in = zip.getInputStream(entry)) {
+                    data = in.readAllBytes();
+                }
+                String how = change.apply(entry.getName());
+                if ("flip".equals(how)) {
+                    data[data.length - 1] ^= (byte) 0xFF;
+                } else if (how != null) {
+                    String[] parts = how.split("=", 2);
+                    String text = new String(data, StandardCharsets.UTF_8);
+                    assertTrue(text.contains(parts[0]), "manifest lacks " + parts[0]);
+                    data = text.replace(parts[0], parts[1]).getBytes(StandardCharsets.UTF_8);
+                }
+                target.putNextEntry(new ZipEntry(entry.getName()));
+                target.write(data);
+                target.closeEntry();
+            }
+        }
+        return out;
+    }
+
+    private static float[][] mel(int frames) {
+        SplittableRandom random = new SplittableRandom(4);
+        float[][] mel = new float[80][frames];
+        for (float[] band : mel) {
+            for (int t = 0; t < frames; t++) {
+                band[t] = (float) (random.nextGaussian() - 4);
+            }
+        }
+        return mel;
+    }
+}
