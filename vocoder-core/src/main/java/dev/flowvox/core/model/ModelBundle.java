@@ -82,9 +82,22 @@ public final class ModelBundle {
      */
     public static VocoderModel load(BundleArchive archive, NDManager parent) throws BundleFormatException {
         ModelInfo info = info(archive);
+        return new VocoderModel(info, parameters(archive, info, parent), parent);
+    }
+
+    /**
+     * The parameters held by an archive already read.
+     *
+     * @param archive a bundle or checkpoint
+     * @param info its model description
+     * @param parent manager whose sub-manager will own the parameters
+     * @return the parameters
+     * @throws BundleFormatException if they do not match the configuration
+     */
+    public static FlowParameters parameters(BundleArchive archive, ModelInfo info, NDManager parent)
+            throws BundleFormatException {
         try (NDManager scratch = parent.newSubManager()) {
-            FlowParameters parameters = FlowParameters.of(info.flow(), parent, toArrays(scratch, archive.arrays(PARAMS)));
-            return new VocoderModel(info, parameters, parent);
+            return FlowParameters.of(info.flow(), parent, toArrays(scratch, archive.arrays(PARAMS)));
         } catch (IllegalArgumentException e) {
             throw new BundleFormatException(archive.source() + ": " + e.getMessage(), e);
         }

@@ -1,0 +1,76 @@
+package dev.flowvox.core.train;
+
+import dev.flowvox.core.audio.AudioClip;
+import dev.flowvox.core.audio.LoadedAudio;
+import dev.flowvox.core.audio.ModelInput;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The clips of a manifest ({@code path, samples, seconds, source} as tab-separated values with a
+ * header, paths relative to the manifest, as {@code scripts/prepare-corpus.sh} writes them), held in
+ * memory at the model's rate.
+ *
+ * @param manifest the manifest file
+ * @param clips the audio, in manifest order
+ */
+public record Corpus(Path manifest, List<AudioClip> clips) {
+
+    /** Freezes the clip list and rejects an empty corpus. */
+    public Corpus {
+        clips = List.copyOf(clips);
+        if (clips.isEmpty()) {
+            throw new IllegalArgumentException("manifest " + manifest + " lists no audio");
+        }
+    }
+
+    /**
+     * Loads every clip of a manifest.
+     *
+     * @param manifest the TSV file
+     * @param sampleRate the model's rate (Hz); other rates are resampled
+     * @return the corpus
+     * @throws IOException if the manifest or a clip cannot be read, naming the line
+     */
+    public static Corpus load(Path manifest, int sampleRate) throws IOException {
+        List<String> lines = Files.readAllLines(manifest, StandardCharsets.UTF_8);
+        if (lines.isEmpty() || !lines.get(0).startsWith("path\t")) {
+            throw new IOException(manifest + " is not a corpus manifest: expected a header line starting with \"path<TAB>\"");
+        }
+        Path base = manifest.toAbsolutePath().getParent();
+        List<AudioClip> clips = new ArrayList<>();
+        for (int i = 1; i < lines.size(); i++) {
+            String line = lines.get(i);
+            if (line.isBlank()) {
+                continue;
+            }
+            Path file = base.resolve(line.split("\t", 2)[0]);
+            try {
+                LoadedAudio audio = ModelInput.load(file, sampleRate);
+                clips.add(audio.clip());
+            } catch (IOException e) {
+                throw new IOException(manifest + " line " + (i + 1) + ": " + e.getMessage(), e);
+            }
+        }
+        return new Corpus(manifest, clips);
+    }
+
+    /** Total samples of all clips. */
+    public long totalSamples() {
+        long total = 0;
+        for (AudioClip clip : clips) {
+            total += clip.length();
+        }
+        return total;
+    }
+
+    /** Total duration in seconds. */
+    public double totalSeconds() {
+        return (double) totalSamples() / clips.get(0).sampleRate();
+    }
+}

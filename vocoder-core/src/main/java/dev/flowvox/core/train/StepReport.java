@@ -1,0 +1,13 @@
+package dev.flowvox.core.train;
+
+/**
+ * What one training step did.
+ *
+ * @param step steps completed, this one included
+ * @param loss NVIDIA's WaveGlow loss of the batch (nats per sample without the normalising constant)
+ * @param gradientNorm global L2 norm of the gradient before clipping
+ * @param skipped whether the update was skipped because the loss or gradient was not finite
+ * @param seconds wall time of the step
+ */
+public record StepReport(long step, double loss, double gradientNorm, boolean skipped, double seconds) {
+}

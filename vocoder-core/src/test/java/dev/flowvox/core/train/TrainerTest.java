@@ -1,0 +1,114 @@
+package dev.flowvox.core.train;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+
+import dev.flowvox.core.dsp.MelConfig;
+import dev.flowvox.core.flow.Conditioning;
+import dev.flowvox.core.flow.FlowConfig;
+import dev.flowvox.core.flow.FlowParameters;
+import dev.flowvox.core.flow.Fixtures;
+import dev.flowvox.core.flow.Initialization;
+import dev.flowvox.core.flow.WaveNetConfig;
+import dev.flowvox.core.model.ModelInfo;
+import dev.flowvox.core.model.Provenance;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+class TrainerTest {
+
+    private static final FlowConfig FLOW = new FlowConfig(80, 4, 64, 2, 16, 256, Conditioning.FRAME_RATE,
+            new WaveNetConfig(3, 32, 3, true));
+    private static final ModelInfo INFO = new ModelInfo(FLOW, MelConfig.nvidia22050(), 1.0,
+            Provenance.now("trainer test", Map.of()));
+    private static NDManager manager;
+    private static Corpus speech;
+
+    @TempDir
+    Path dir;
+
+    @BeforeAll
+    static void open() throws IOException {
+        manager = NDManager.newBaseManager();
+        Path corpusDir = Files.createTempDirectory("flowvox-corpus");
+        Files.copy(Fixtures.directory().resolve("speech-22050.wav"), corpusDir.resolve("speech.wav"));
+        Path manifest = corpusDir.resolve("train.tsv");
+        Files.writeString(manifest, "path\tsamples\tseconds\tsource\nspeech.wav\t149640\t6.79\tfixture\n");
+        speech = Corpus.load(manifest, 22050);
+    }
+
+    @AfterAll
+    static void close() {
+        manager.close();
+    }
+
+    @Test
+    void lossFallsWhenOverfittingAFewSecondsOfSpeech() {
+        TrainingConfig config = new TrainingConfig(4096, 4, 2e-3, 0.9, 0.999, 1e-8, 10, 1.0, 100, 100, 2, 1);
+        try (Trainer trainer = newTrainer(config)) {
+            double first = 0;
+            double last = 0;
+            int steps = 60;
+            for (int i = 0; i < steps; i++) {
+                StepReport report = trainer.step();
+                assertTrue(!report.skipped(), "step " + report.step() + " was skipped: loss " + report.loss());
+                if (i < 10) {
+                    first += report.loss() / 10;
+                } else if (i >= steps - 10) {
+                    last += report.loss() / 10;
+                }
+            }
+            assertTrue(last < first - 0.5, "mean loss of the first 10 steps " + first + ", of the last 10 " + last
+                    + "; expected a drop of more than 0.5 nats/sample");
+        }
+    }
+
+    @Test
+    void resumedRunEqualsUninterruptedRun() throws IOException {
+        TrainingConfig config = new TrainingConfig(2048, 2, 1e-3, 0.9, 0.999, 1e-8, 10, 1.0, 100, 100, 2, 9);
+        Path checkpoint = dir.resolve("half.flowvox");
+        try (Trainer straight = newTrainer(config)) {
+            for (int i = 0; i < 6; i++) {
+                straight.step();
+            }
+            try (Trainer firstHalf = newTrainer(config)) {
+                for (int i = 0; i < 3; i++) {
+                    firstHalf.step();
+                }
+                TrainingCheckpoint.save(checkpoint, firstHalf, INFO);
+            }
+            try (Trainer resumed = TrainingCheckpoint.resume(checkpoint, speech, null, manager)) {
+                assertEquals(3, resumed.state().step());
+                for (int i = 0; i < 3; i++) {
+                    resumed.step();
+                }
+                assertEquals(straight.state().samplerState(), resumed.state().samplerState());
+                assertEquals(straight.optimizer().updates(), resumed.optimizer().updates());
+                double worst = 0;
+                for (Map.Entry<String, NDArray> entry : straight.parameters().arrays().entrySet()) {
+                    NDArray other = resumed.parameters().arrays().get(entry.getKey());
+                    worst = Math.max(worst, entry.getValue().sub(other).abs().max().getFloat());
+                }
+                assertTrue(worst < 1e-4, "largest weight difference after resume: " + worst);
+            }
+        }
+    }
+
+    private static Trainer newTrainer(TrainingConfig config) {
+        FlowParameters parameters = FlowParameters.initialize(FLOW, manager, Initialization.nvidia(config.seed()));
+        AdamOptimizer optimizer = AdamOptimizer.fresh(Trainer.trainableArrays(parameters), manager);
+        SegmentSampler sampler = Trainer.sampler(INFO, config, speech, new SplitMix64(config.seed()));
+        return new Trainer(INFO, config, parameters, optimizer, sampler, TrainingState.start(config.seed()), manager);
+    }
+}
