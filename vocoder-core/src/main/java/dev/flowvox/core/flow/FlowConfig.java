@@ -73,6 +73,14 @@ public record FlowConfig(
     }
 
     /**
+     * flowvox's compact CPU flow: groups of 128 samples conditioned at frame rate, 12 flows of 8
+     * depthwise-separable layers with 96 channels (see the model card for how it was chosen).
+     */
+    public static FlowConfig compact() {
+        return new FlowConfig(80, 12, 128, 2, 16, 256, Conditioning.FRAME_RATE, new WaveNetConfig(8, 96, 3, true));
+    }
+
+    /**
      * Whether {@code nEarlySize} channels leave the flow just before flow {@code k}.
      *
      * @param k flow index, 0-based

@@ -231,7 +231,8 @@ public final class BundleArchive {
         public void write(Path path) throws IOException {
             Path dir = path.toAbsolutePath().getParent();
             Files.createDirectories(dir);
-            Path temp = Files.createTempFile(dir, path.getFileName().toString(), ".partial");
+            Path temp = dir.resolve(path.getFileName() + "." + ProcessHandle.current().pid() + "-" + System.nanoTime()
+                    + ".partial");
             try {
                 try (OutputStream file = Files.newOutputStream(temp);
                         ZipOutputStream zip = new ZipOutputStream(file)) {

@@ -4,6 +4,10 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 
+import dev.flowvox.core.npy.NpyArray;
+
+import java.util.Arrays;
+
 /** Moves mel spectrograms ({@code [n_mel][frames]} in Java) into flow inputs. */
 public final class MelArrays {
 
@@ -35,6 +39,26 @@ public final class MelArrays {
             }
         }
         return frames;
+    }
+
+    /**
+     * A mel spectrogram from a {@code .npy} array: {@code [n_mel, frames]}, or {@code [1, n_mel,
+     * frames]} as acoustic models that keep the batch dimension save it.
+     *
+     * @param array the array
+     * @return {@code [n_mel][frames]}
+     * @throws IllegalArgumentException for any other shape
+     */
+    public static float[][] fromNpy(NpyArray array) {
+        int[] shape = array.shape();
+        if (shape.length == 3 && shape[0] == 1) {
+            return new NpyArray(new int[] {shape[1], shape[2]}, array.data()).toMatrix();
+        }
+        if (shape.length != 2) {
+            throw new IllegalArgumentException("mel array has shape " + Arrays.toString(shape)
+                    + "; expected [n_mel, frames] or [1, n_mel, frames]");
+        }
+        return array.toMatrix();
     }
 
     /**

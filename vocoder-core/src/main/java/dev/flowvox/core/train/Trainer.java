@@ -14,6 +14,7 @@ import dev.flowvox.core.flow.FlowConfig;
 import dev.flowvox.core.flow.FlowLayout;
 import dev.flowvox.core.flow.FlowParameters;
 import dev.flowvox.core.flow.FlowWeights;
+import dev.flowvox.core.flow.Initialization;
 import dev.flowvox.core.flow.WaveGlow;
 import dev.flowvox.core.model.ModelInfo;
 import dev.flowvox.core.score.LikelihoodScorer;
@@ -72,6 +73,22 @@ public final class Trainer implements AutoCloseable {
         this.step = state.step();
         this.skipped = state.skippedSteps();
         this.elapsedSeconds = state.elapsedSeconds();
+    }
+
+    /**
+     * A new run: NVIDIA's initialisation seeded with {@code config.seed()}, zero optimizer moments.
+     *
+     * @param info model description
+     * @param config training settings
+     * @param corpus training audio
+     * @param manager owner of the run's native memory
+     * @return the trainer at step 0
+     */
+    public static Trainer fresh(ModelInfo info, TrainingConfig config, Corpus corpus, NDManager manager) {
+        FlowParameters parameters = FlowParameters.initialize(info.flow(), manager, Initialization.nvidia(config.seed()));
+        AdamOptimizer optimizer = AdamOptimizer.fresh(trainableArrays(parameters), manager);
+        return new Trainer(info, config, parameters, optimizer, sampler(info, config, corpus, new SplitMix64(config.seed())),
+                TrainingState.start(config.seed()), manager);
     }
 
     /**

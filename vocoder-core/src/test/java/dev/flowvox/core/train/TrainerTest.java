@@ -9,9 +9,7 @@ import ai.djl.ndarray.NDManager;
 import dev.flowvox.core.dsp.MelConfig;
 import dev.flowvox.core.flow.Conditioning;
 import dev.flowvox.core.flow.FlowConfig;
-import dev.flowvox.core.flow.FlowParameters;
 import dev.flowvox.core.flow.Fixtures;
-import dev.flowvox.core.flow.Initialization;
 import dev.flowvox.core.flow.WaveNetConfig;
 import dev.flowvox.core.model.ModelInfo;
 import dev.flowvox.core.model.Provenance;
@@ -106,9 +104,6 @@ class TrainerTest {
     }
 
     private static Trainer newTrainer(TrainingConfig config) {
-        FlowParameters parameters = FlowParameters.initialize(FLOW, manager, Initialization.nvidia(config.seed()));
-        AdamOptimizer optimizer = AdamOptimizer.fresh(Trainer.trainableArrays(parameters), manager);
-        SegmentSampler sampler = Trainer.sampler(INFO, config, speech, new SplitMix64(config.seed()));
-        return new Trainer(INFO, config, parameters, optimizer, sampler, TrainingState.start(config.seed()), manager);
+        return Trainer.fresh(INFO, config, speech, manager);
     }
 }

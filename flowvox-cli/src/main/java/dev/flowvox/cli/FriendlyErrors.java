@@ -1,0 +1,33 @@
+package dev.flowvox.cli;
+
+import picocli.CommandLine;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.NoSuchFileException;
+
+/**
+ * Turns the expected failures (bad input files, bad arguments) into one clear line on stderr and
+ * exit status 1; anything else keeps its stack trace, because it is a bug.
+ */
+final class FriendlyErrors implements CommandLine.IExecutionExceptionHandler {
+
+    @Override
+    public int handleExecutionException(Exception e, CommandLine commandLine, CommandLine.ParseResult parseResult) {
+        Throwable cause = e instanceof UncheckedIOException ? e.getCause() : e;
+        if (cause instanceof IOException || cause instanceof IllegalArgumentException) {
+            commandLine.getErr().println("flowvox " + commandLine.getCommandName() + ": " + describe(cause));
+            return 1;
+        }
+        commandLine.getErr().println("flowvox " + commandLine.getCommandName() + ": internal error, please report:");
+        e.printStackTrace(commandLine.getErr());
+        return 2;
+    }
+
+    private static String describe(Throwable e) {
+        if (e instanceof NoSuchFileException missing) {
+            return (missing.getReason() == null ? "no such file" : missing.getReason()) + ": " + missing.getFile();
+        }
+        return e.getMessage() == null ? e.toString() : e.getMessage();
+    }
+}

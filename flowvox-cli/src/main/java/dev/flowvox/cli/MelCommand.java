@@ -1,0 +1,38 @@
+package dev.flowvox.cli;
+
+import dev.flowvox.core.audio.LoadedAudio;
+import dev.flowvox.core.audio.ModelInput;
+import dev.flowvox.core.dsp.MelConfig;
+import dev.flowvox.core.dsp.MelSpectrogram;
+import dev.flowvox.core.npy.NpyArray;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+/** {@code flowvox mel}: NVIDIA-compatible log-mel spectrogram of a WAV file. */
+@Command(name = "mel", mixinStandardHelpOptions = true,
+        description = "Write the NVIDIA Tacotron2/WaveGlow log-mel of a WAV file as float32 [80, frames] .npy "
+                + "(22050 Hz, filter 1024, hop 256, 0-8000 Hz; other rates are resampled, stereo is averaged).")
+final class MelCommand implements Callable<Integer> {
+
+    @Parameters(index = "0", paramLabel = "IN.wav", description = "input audio")
+    Path input;
+
+    @Parameters(index = "1", paramLabel = "OUT.npy", description = "output mel spectrogram")
+    Path output;
+
+    @Override
+    public Integer call() throws Exception {
+        MelConfig config = MelConfig.nvidia22050();
+        LoadedAudio audio = ModelInput.load(input, config.sampleRate());
+        audio.warnings().forEach(w -> System.err.println("flowvox mel: " + w));
+        float[][] mel = new MelSpectrogram(config).compute(audio.clip().samples());
+        NpyArray.ofMatrix(mel).write(output);
+        System.out.printf("wrote %s: %d mel bands x %d frames (%.2f s)%n", output, mel.length, mel[0].length,
+                audio.clip().durationSeconds());
+        return 0;
+    }
+}

@@ -1,0 +1,60 @@
+package dev.flowvox.cli;
+
+import ai.djl.ndarray.NDManager;
+
+import dev.flowvox.core.audio.LoadedAudio;
+import dev.flowvox.core.audio.ModelInput;
+import dev.flowvox.core.dsp.MelSpectrogram;
+import dev.flowvox.core.model.ModelBundle;
+import dev.flowvox.core.model.VocoderModel;
+import dev.flowvox.core.score.LikelihoodScore;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+/** {@code flowvox score}: exact log-likelihood of audio given its own mel. */
+@Command(name = "score", mixinStandardHelpOptions = true,
+        description = "Print the exact log-likelihood of each WAV file given its mel (nats/sample; higher is more "
+                + "typical of the model's training audio, but silence and smooth signals score high too).")
+final class ScoreCommand implements Callable<Integer> {
+
+    @Mixin
+    ModelOption modelOption;
+
+    @Parameters(arity = "1..*", paramLabel = "IN.wav", description = "audio files")
+    List<Path> inputs;
+
+    @Option(names = "--segments", paramLabel = "SECONDS",
+            description = "also print the score of consecutive segments of this length")
+    Double segmentSeconds;
+
+    @Override
+    public Integer call() throws Exception {
+        try (NDManager manager = NDManager.newBaseManager();
+                VocoderModel model = ModelBundle.load(modelOption.resolve(), manager)) {
+            int rate = model.info().sampleRate();
+            MelSpectrogram mel = new MelSpectrogram(model.info().mel());
+            for (Path input : inputs) {
+                LoadedAudio audio = ModelInput.load(input, rate);
+                audio.warnings().forEach(w -> System.err.println("flowvox score: " + w));
+                float[] samples = audio.clip().samples();
+                LikelihoodScore score = model.scorer().score(samples, mel.compute(samples));
+                System.out.printf("%s\t%.4f nats/sample\t(%.1f nats over %d samples)%n", input, score.natsPerSample(),
+                        score.totalNats(), score.samples());
+                if (segmentSeconds != null) {
+                    for (LikelihoodScore.Segment segment : score.segments((int) Math.round(segmentSeconds * rate))) {
+                        System.out.printf("  %7.2f-%7.2f s\t%.4f nats/sample%n", segment.startSeconds(),
+                                segment.endSeconds(), segment.natsPerSample());
+                    }
+                }
+            }
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,99 @@
+package dev.flowvox.cli;
+
+import ai.djl.ndarray.NDManager;
+
+import dev.flowvox.core.audio.AudioClip;
+import dev.flowvox.core.audio.LoadedAudio;
+import dev.flowvox.core.audio.ModelInput;
+import dev.flowvox.core.audio.WavEncoding;
+import dev.flowvox.core.audio.WavWriter;
+import dev.flowvox.core.dsp.MelSpectrogram;
+import dev.flowvox.core.model.ModelBundle;
+import dev.flowvox.core.model.ModelInfo;
+import dev.flowvox.core.model.VocoderModel;
+import dev.flowvox.core.npy.NpyArray;
+import dev.flowvox.core.synth.BiasDenoiser;
+import dev.flowvox.core.synth.MelArrays;
+import dev.flowvox.core.synth.Synthesizer;
+
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+/** {@code flowvox vocode}: mel (or the mel of a WAV file) to audio. */
+@Command(name = "vocode", mixinStandardHelpOptions = true,
+        description = "Synthesize audio from a mel spectrogram (.npy, float32 [n_mel, frames]) or from the mel of a "
+                + "WAV file (copy synthesis).")
+final class VocodeCommand implements Callable<Integer> {
+
+    @Mixin
+    ModelOption modelOption;
+
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    Input input;
+
+    static final class Input {
+        @Option(names = "--mel", paramLabel = "IN.npy", description = "mel spectrogram in NVIDIA's convention")
+        Path mel;
+
+        @Parameters(paramLabel = "IN.wav", description = "audio to analyse and resynthesize")
+        Path wav;
+    }
+
+    @Option(names = {"-o", "--output"}, required = true, paramLabel = "OUT.wav", description = "output audio")
+    Path output;
+
+    @Option(names = "--sigma", defaultValue = "0.7", description = "latent scale (default: ${DEFAULT-VALUE})")
+    double sigma;
+
+    @Option(names = "--seed", defaultValue = "0", description = "noise seed (default: ${DEFAULT-VALUE})")
+    long seed;
+
+    @Option(names = "--denoise", defaultValue = "0", paramLabel = "STRENGTH",
+            description = "NVIDIA's bias-spectrum denoiser strength, e.g. 0.01-0.1 (default: off)")
+    double denoise;
+
+    @Option(names = "--float", description = "write 32-bit float WAV instead of 16-bit PCM")
+    boolean floatOutput;
+
+    @Override
+    public Integer call() throws Exception {
+        if (!(sigma >= 0) || !(denoise >= 0)) {
+            throw new IllegalArgumentException("--sigma and --denoise must be >= 0, got " + sigma + " and " + denoise);
+        }
+        try (NDManager manager = NDManager.newBaseManager();
+                VocoderModel model = ModelBundle.load(modelOption.resolve(), manager)) {
+            ModelInfo info = model.info();
+            float[][] mel = readMel(info);
+            Synthesizer synthesizer = model.synthesizer();
+            long start = System.nanoTime();
+            float[] audio = synthesizer.synthesize(mel, sigma, seed);
+            double seconds = (System.nanoTime() - start) / 1e9;
+            if (denoise > 0) {
+                audio = BiasDenoiser.of(synthesizer, info.mel()).denoise(audio, denoise);
+            }
+            WavWriter.write(new AudioClip(audio, info.sampleRate()), floatOutput ? WavEncoding.FLOAT_32 : WavEncoding.PCM_16,
+                    output);
+            double duration = (double) audio.length / info.sampleRate();
+            System.out.printf(Locale.ROOT, "wrote %s: %.2f s of audio in %.2f s (%.1fx real time)%n", output, duration,
+                    seconds, duration / seconds);
+        }
+        return 0;
+    }
+
+    private float[][] readMel(ModelInfo info) throws IOException {
+        if (input.mel != null) {
+            return MelArrays.fromNpy(NpyArray.read(input.mel));
+        }
+        LoadedAudio audio = ModelInput.load(input.wav, info.sampleRate());
+        audio.warnings().forEach(w -> System.err.println("flowvox vocode: " + w));
+        return new MelSpectrogram(info.mel()).compute(audio.clip().samples());
+    }
+}

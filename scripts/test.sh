@@ -1,0 +1,14 @@
+#!/usr/bin/env bash
+# Runs the whole test suite from a fresh clone: checks for Java, then builds and tests every module
+# with the Maven wrapper (which downloads Maven itself). The NVIDIA reference fixtures are read
+# from ../shared/fixtures beside the checkout (override with FLOWVOX_FIXTURES=DIR).
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$ROOT"
+if ! command -v java >/dev/null 2>&1; then
+  echo "Java 17 or newer is required: sudo apt-get install -y openjdk-17-jdk-headless" >&2
+  exit 1
+fi
+args=(-B -ntp verify)
+if [ -n "${FLOWVOX_FIXTURES:-}" ]; then args+=("-Dflowvox.fixtures=$FLOWVOX_FIXTURES"); fi
+exec ./mvnw "${args[@]}"
