@@ -12,7 +12,9 @@ import dev.flowvox.core.model.NvidiaConfig;
 import dev.flowvox.core.model.Provenance;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -23,6 +25,9 @@ import java.util.concurrent.Callable;
 @Command(name = "import-waveglow", mixinStandardHelpOptions = true,
         description = "Convert an NVIDIA WaveGlow state_dict saved as .npz (see README) into a flowvox bundle.")
 final class ImportWaveGlowCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
 
     @Option(names = "--weights", required = true, paramLabel = "W.npz", description = "state_dict saved with numpy.savez")
     Path weights;
@@ -52,7 +57,7 @@ final class ImportWaveGlowCommand implements Callable<Integer> {
             ModelInfo info = new ModelInfo(flow, mel, 1.0, Provenance.now(
                     description != null ? description : "NVIDIA WaveGlow imported from " + weights.getFileName(), facts));
             ModelBundle.save(out, info, parameters);
-            System.out.printf("wrote %s: %d flows, groups of %d, %d trainable parameters%n", out, flow.nFlows(),
+            spec.commandLine().getOut().printf("wrote %s: %d flows, groups of %d, %d trainable parameters%n", out, flow.nFlows(),
                     flow.nGroup(), parameters.trainableCount());
         }
         return 0;

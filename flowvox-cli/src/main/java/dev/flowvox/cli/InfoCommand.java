@@ -5,13 +5,18 @@ import dev.flowvox.core.model.ModelBundle;
 import dev.flowvox.core.model.ModelInfo;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Spec;
 
 import java.util.concurrent.Callable;
 
 /** {@code flowvox info}: what a bundle holds. */
 @Command(name = "info", mixinStandardHelpOptions = true, description = "Describe a model bundle.")
 final class InfoCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
 
     @Mixin
     ModelOption modelOption;
@@ -20,13 +25,13 @@ final class InfoCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         BundleArchive archive = BundleArchive.read(modelOption.resolve());
         ModelInfo info = ModelBundle.info(archive);
-        System.out.println("bundle:      " + archive.source());
-        System.out.println("description: " + info.provenance().description());
-        System.out.println("created:     " + info.provenance().created());
-        System.out.println("flow:        " + info.flow());
-        System.out.println("mel:         " + info.mel());
-        System.out.println("sigma:       " + info.trainingSigma() + " (training)");
-        info.provenance().facts().forEach((name, value) -> System.out.println("  " + name + ": " + value));
+        spec.commandLine().getOut().println("bundle:      " + archive.source());
+        spec.commandLine().getOut().println("description: " + info.provenance().description());
+        spec.commandLine().getOut().println("created:     " + info.provenance().created());
+        spec.commandLine().getOut().println("flow:        " + info.flow());
+        spec.commandLine().getOut().println("mel:         " + info.mel());
+        spec.commandLine().getOut().println("sigma:       " + info.trainingSigma() + " (training)");
+        info.provenance().facts().forEach((name, value) -> spec.commandLine().getOut().println("  " + name + ": " + value));
         return 0;
     }
 }

@@ -7,7 +7,9 @@ import dev.flowvox.core.dsp.MelSpectrogram;
 import dev.flowvox.core.npy.NpyArray;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -17,6 +19,9 @@ import java.util.concurrent.Callable;
         description = "Write the NVIDIA Tacotron2/WaveGlow log-mel of a WAV file as float32 [80, frames] .npy "
                 + "(22050 Hz, filter 1024, hop 256, 0-8000 Hz; other rates are resampled, stereo is averaged).")
 final class MelCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
 
     @Parameters(index = "0", paramLabel = "IN.wav", description = "input audio")
     Path input;
@@ -28,10 +33,10 @@ final class MelCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         MelConfig config = MelConfig.nvidia22050();
         LoadedAudio audio = ModelInput.load(input, config.sampleRate());
-        audio.warnings().forEach(w -> System.err.println("flowvox mel: " + w));
+        audio.warnings().forEach(w -> spec.commandLine().getErr().println("flowvox mel: " + w));
         float[][] mel = new MelSpectrogram(config).compute(audio.clip().samples());
         NpyArray.ofMatrix(mel).write(output);
-        System.out.printf("wrote %s: %d mel bands x %d frames (%.2f s)%n", output, mel.length, mel[0].length,
+        spec.commandLine().getOut().printf("wrote %s: %d mel bands x %d frames (%.2f s)%n", output, mel.length, mel[0].length,
                 audio.clip().durationSeconds());
         return 0;
     }

@@ -10,9 +10,11 @@ import dev.flowvox.core.model.VocoderModel;
 import dev.flowvox.core.score.LikelihoodScore;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -23,6 +25,9 @@ import java.util.concurrent.Callable;
         description = "Print the exact log-likelihood of each WAV file given its mel (nats/sample; higher is more "
                 + "typical of the model's training audio, but silence and smooth signals score high too).")
 final class ScoreCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
 
     @Mixin
     ModelOption modelOption;
@@ -42,14 +47,14 @@ final class ScoreCommand implements Callable<Integer> {
             MelSpectrogram mel = new MelSpectrogram(model.info().mel());
             for (Path input : inputs) {
                 LoadedAudio audio = ModelInput.load(input, rate);
-                audio.warnings().forEach(w -> System.err.println("flowvox score: " + w));
+                audio.warnings().forEach(w -> spec.commandLine().getErr().println("flowvox score: " + w));
                 float[] samples = audio.clip().samples();
                 LikelihoodScore score = model.scorer().score(samples, mel.compute(samples));
-                System.out.printf("%s\t%.4f nats/sample\t(%.1f nats over %d samples)%n", input, score.natsPerSample(),
+                spec.commandLine().getOut().printf("%s\t%.4f nats/sample\t(%.1f nats over %d samples)%n", input, score.natsPerSample(),
                         score.totalNats(), score.samples());
                 if (segmentSeconds != null) {
                     for (LikelihoodScore.Segment segment : score.segments((int) Math.round(segmentSeconds * rate))) {
-                        System.out.printf("  %7.2f-%7.2f s\t%.4f nats/sample%n", segment.startSeconds(),
+                        spec.commandLine().getOut().printf("  %7.2f-%7.2f s\t%.4f nats/sample%n", segment.startSeconds(),
                                 segment.endSeconds(), segment.natsPerSample());
                     }
                 }

@@ -16,7 +16,9 @@ import dev.flowvox.core.train.TrainingRun;
 import dev.flowvox.core.train.ValidationSet;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -30,6 +32,9 @@ import java.util.concurrent.Callable;
         description = "Train a flow by maximum likelihood on random segments of a corpus (see scripts/prepare-corpus.sh). "
                 + "Continues from RUN/checkpoint.flowvox when it exists; SIGINT/SIGTERM write a checkpoint and stop.")
 final class TrainCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
 
     @Option(names = "--train", defaultValue = "data/corpus/train.tsv", description = "training manifest (default: ${DEFAULT-VALUE})")
     Path trainManifest;
@@ -81,10 +86,10 @@ final class TrainCommand implements Callable<Integer> {
         TrainingConfig config = new TrainingConfig(segment, batch, learningRate, 0.9, 0.999, 1e-8, clip, 1.0,
                 checkpointEvery, validateEvery, 10.0, seed);
         MelConfig mel = MelConfig.nvidia22050();
-        System.err.println("loading corpus " + trainManifest + " ...");
+        spec.commandLine().getErr().println("loading corpus " + trainManifest + " ...");
         Corpus train = Corpus.load(trainManifest, mel.sampleRate());
         Corpus valid = Corpus.load(validManifest, mel.sampleRate());
-        System.err.printf(Locale.ROOT, "training on %d clips (%.1f min), validating on %d clips (%.1f min)%n",
+        spec.commandLine().getErr().printf(Locale.ROOT, "training on %d clips (%.1f min), validating on %d clips (%.1f min)%n",
                 train.clips().size(), train.totalSeconds() / 60, valid.clips().size(), valid.totalSeconds() / 60);
         Path checkpoint = run.resolve(TrainingRun.CHECKPOINT);
         try (NDManager manager = NDManager.newBaseManager()) {
@@ -97,7 +102,7 @@ final class TrainCommand implements Callable<Integer> {
                 trainer = fresh(config, mel, train, manager);
             }
             try (trainer) {
-                System.err.printf(Locale.ROOT, "%s at step %d of %d: %s, %d trainable parameters%n",
+                spec.commandLine().getErr().printf(Locale.ROOT, "%s at step %d of %d: %s, %d trainable parameters%n",
                         trainer.state().step() == 0 ? "starting" : "continuing", trainer.state().step(), steps,
                         trainer.info().flow(), trainer.parameters().trainableCount());
                 ValidationSet validation = ValidationSet.of(valid, config.validationSeconds(), trainer.info().flow().nGroup(),
@@ -117,7 +122,7 @@ final class TrainCommand implements Callable<Integer> {
                     Runtime.getRuntime().addShutdownHook(hook);
                     training.run(steps);
                 }
-                System.err.println("checkpoint: " + checkpoint + "  model: " + run.resolve(TrainingRun.MODEL));
+                spec.commandLine().getErr().println("checkpoint: " + checkpoint + "  model: " + run.resolve(TrainingRun.MODEL));
             }
         }
         return 0;

@@ -18,9 +18,11 @@ import dev.flowvox.core.synth.Synthesizer;
 
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -32,6 +34,9 @@ import java.util.concurrent.Callable;
         description = "Synthesize audio from a mel spectrogram (.npy, float32 [n_mel, frames]) or from the mel of a "
                 + "WAV file (copy synthesis).")
 final class VocodeCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
 
     @Mixin
     ModelOption modelOption;
@@ -82,7 +87,7 @@ final class VocodeCommand implements Callable<Integer> {
             WavWriter.write(new AudioClip(audio, info.sampleRate()), floatOutput ? WavEncoding.FLOAT_32 : WavEncoding.PCM_16,
                     output);
             double duration = (double) audio.length / info.sampleRate();
-            System.out.printf(Locale.ROOT, "wrote %s: %.2f s of audio in %.2f s (%.1fx real time)%n", output, duration,
+            spec.commandLine().getOut().printf(Locale.ROOT, "wrote %s: %.2f s of audio in %.2f s (%.1fx real time)%n", output, duration,
                     seconds, duration / seconds);
         }
         return 0;
@@ -93,7 +98,7 @@ final class VocodeCommand implements Callable<Integer> {
             return MelArrays.fromNpy(NpyArray.read(input.mel));
         }
         LoadedAudio audio = ModelInput.load(input.wav, info.sampleRate());
-        audio.warnings().forEach(w -> System.err.println("flowvox vocode: " + w));
+        audio.warnings().forEach(w -> spec.commandLine().getErr().println("flowvox vocode: " + w));
         return new MelSpectrogram(info.mel()).compute(audio.clip().samples());
     }
 }

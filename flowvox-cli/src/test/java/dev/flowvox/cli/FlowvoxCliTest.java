@@ -1,0 +1,121 @@
+package dev.flowvox.cli;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+
+import dev.flowvox.core.audio.DecodedWav;
+import dev.flowvox.core.audio.WavReader;
+import dev.flowvox.core.dsp.MelConfig;
+import dev.flowvox.core.dsp.MelSpectrogram;
+import dev.flowvox.core.model.BundleArchive;
+import dev.flowvox.core.model.ModelBundle;
+import dev.flowvox.core.npy.NpyArray;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import picocli.CommandLine;
+
+/** Runs the command line end to end on the NVIDIA fixture model and fixture speech. */
+class FlowvoxCliTest {
+
+    private static Path fixtures;
+
+    @TempDir
+    static Path dir;
+
+    @BeforeAll
+    static void locateFixtures() {
+        fixtures = Path.of(System.getProperty("flowvox.fixtures", "../../shared/fixtures"));
+    }
+
+    @Test
+    void importThenVocodeTheFixtureMelWritesFramesTimesHopSamples() throws Exception {
+        Path bundle = dir.resolve("tiny.flowvox");
+        Result imported = run("import-waveglow", "--weights", fixtures.resolve("waveglow-tiny.weights.npz").toString(),
+                "--config", fixtures.resolve("waveglow-tiny.config.json").toString(), "--out", bundle.toString());
+        assertEquals(0, imported.status, imported.err);
+        assertEquals("NVIDIA WaveGlow imported from waveglow-tiny.weights.npz",
+                ModelBundle.info(BundleArchive.read(bundle)).provenance().description());
+
+        Path mel = dir.resolve("tiny-mel.npy");
+        try (NDManager manager = NDManager.newBaseManager()) {
+            NDList io = NDList.decode(manager, Files.readAllBytes(fixtures.resolve("waveglow-tiny.io.npz")));
+            float[] values = io.get("mel").toFloatArray();
+            new NpyArray(new int[] {1, 8, 12}, values).write(mel);
+        }
+        Path wav = dir.resolve("tiny.wav");
+        Result vocoded = run("vocode", "-m", bundle.toString(), "--mel", mel.toString(), "-o", wav.toString(),
+                "--sigma", "0.6", "--seed", "3");
+        assertEquals(0, vocoded.status, vocoded.err);
+        DecodedWav out = WavReader.read(wav);
+        assertEquals(12 * 256, out.info().frames());
+        assertEquals(22050, out.info().sampleRate());
+        assertTrue(vocoded.out.contains("x real time"), vocoded.out);
+
+        Result info = run("info", "-m", bundle.toString());
+        assertTrue(info.out.contains("nFlows=4") && info.out.contains("trainable parameters"), info.out);
+    }
+
+    @Test
+    void melCommandWritesTheNvidiaMelOfTheWav() throws Exception {
+        Path npy = dir.resolve("speech.npy");
+        Path wav = fixtures.resolve("speech-22050.wav");
+        Result result = run("mel", wav.toString(), npy.toString());
+        assertEquals(0, result.status, result.err);
+        NpyArray written = NpyArray.read(npy);
+        assertArrayEquals(new int[] {80, 585}, written.shape());
+        float[][] expected = new MelSpectrogram(MelConfig.nvidia22050()).compute(WavReader.read(wav).channels()[0]);
+        assertArrayEquals(expected[40], written.toMatrix()[40], 0f);
+    }
+
+    @Test
+    void scorePrintsNatsPerSampleForEachFile() throws Exception {
+        Path bundle = dir.resolve("score-tiny.flowvox");
+        run("import-waveglow", "--weights", fixtures.resolve("waveglow-tiny.weights.npz").toString(),
+                "--config", fixtures.resolve("waveglow-tiny.config.json").toString(), "--out", bundle.toString());
+        Result result = run("score", "-m", bundle.toString(), "--segments", "1.0", fixtures.resolve("speech-22050.wav").toString());
+        assertEquals(0, result.status, result.err);
+        assertTrue(result.out.matches("(?s).*speech-22050\\.wav\\t-?\\d+\\.\\d{4} nats/sample.*"), result.out);
+        assertEquals(7, result.out.lines().filter(l -> l.contains(" s\t")).count(), result.out);
+    }
+
+    @Test
+    void badInputGivesOneLineAndStatusOne() throws Exception {
+        Path bundle = dir.resolve("bad-tiny.flowvox");
+        run("import-waveglow", "--weights", fixtures.resolve("waveglow-tiny.weights.npz").toString(),
+                "--config", fixtures.resolve("waveglow-tiny.config.json").toString(), "--out", bundle.toString());
+        Path eighty = dir.resolve("eighty.npy");
+        new NpyArray(new int[] {80, 4}, new float[320]).write(eighty);
+        Result wrongBands = run("vocode", "-m", bundle.toString(), "--mel", eighty.toString(), "-o", dir.resolve("x.wav").toString());
+        assertEquals(1, wrongBands.status);
+        assertTrue(wrongBands.err.contains("mel has 80 bands, the model expects 8"), wrongBands.err);
+
+        Result missing = run("score", "-m", dir.resolve("nope.flowvox").toString(), "a.wav");
+        assertEquals(1, missing.status);
+        assertTrue(missing.err.contains("model bundle not found"), missing.err);
+    }
+
+    private record Result(int status, String out, String err) {
+    }
+
+    private static Result run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine commandLine = Main.commandLine();
+        commandLine.setOut(new PrintWriter(out, true));
+        commandLine.setErr(new PrintWriter(err, true));
+        int status = commandLine.execute(args);
+        return new Result(status, out.toString(), err.toString());
+    }
+}
