@@ -25,7 +25,9 @@ import java.util.TreeSet;
  * Converts an NVIDIA WaveGlow {@code state_dict} into {@link FlowParameters}. Weight-normed
  * convolutions may come as {@code weight_g}/{@code weight_v} or, after NVIDIA's {@code
  * remove_weightnorm}, as a plain {@code weight}; the 1x1 convolutions' matrices are LU-decomposed in
- * double precision. A {@code module.} prefix (from {@code DataParallel}) is ignored.
+ * double precision. A {@code module.} prefix (from {@code DataParallel}) is ignored, and checkpoints in
+ * NVIDIA's early layout (per-layer {@code cond_layers}, separate {@code res_layers}/{@code
+ * skip_layers}) are upgraded as NVIDIA's {@code convert_model.py} does.
  */
 public final class NvidiaCheckpoint {
 
@@ -69,29 +71,30 @@ public final class NvidiaCheckpoint {
      */
     public static FlowParameters convert(Map<String, NDArray> stateDict, FlowConfig config, NDManager parent) {
         FlowLayout layout = new FlowLayout(config);
-        TreeSet<String> unused = new TreeSet<>(stateDict.keySet());
         StringBuilder missing = new StringBuilder();
         Map<String, NDArray> stored = new LinkedHashMap<>();
         try (NDManager scratch = parent.newSubManager()) {
+            Map<String, NDArray> current = LegacyWaveGlowLayout.upgrade(stateDict, scratch);
+            TreeSet<String> unused = new TreeSet<>(current.keySet());
             for (ConvSpec conv : layout.convolutions()) {
-                NDArray bias = take(stateDict, conv.bias(), unused, missing);
+                NDArray bias = take(current, conv.bias(), unused, missing);
                 if (bias != null) {
                     stored.put(conv.bias(), bias);
                 }
                 if (!conv.weightNorm()) {
-                    NDArray weight = take(stateDict, conv.weight(), unused, missing);
+                    NDArray weight = take(current, conv.weight(), unused, missing);
                     if (weight != null) {
                         stored.put(conv.weight(), weight);
                     }
-                } else if (stateDict.containsKey(conv.weight())) {
-                    NDArray weight = take(stateDict, conv.weight(), unused, missing);
+                } else if (current.containsKey(conv.weight())) {
+                    NDArray weight = take(current, conv.weight(), unused, missing);
                     stored.put(conv.weightV(), weight);
                     long rows = weight.getShape().get(0);
                     float[] g = WeightNorm.magnitudes(weight.toType(DataType.FLOAT32, false).toFloatArray(), (int) rows);
                     stored.put(conv.weightG(), scratch.create(g, new Shape(rows, 1, 1)));
                 } else {
-                    NDArray g = take(stateDict, conv.weightG(), unused, missing);
-                    NDArray v = take(stateDict, conv.weightV(), unused, missing);
+                    NDArray g = take(current, conv.weightG(), unused, missing);
+                    NDArray v = take(current, conv.weightV(), unused, missing);
                     if (g != null && v != null) {
                         stored.put(conv.weightG(), g);
                         stored.put(conv.weightV(), v);
@@ -99,7 +102,7 @@ public final class NvidiaCheckpoint {
                 }
             }
             for (InvertibleSpec inv : layout.invertibles()) {
-                NDArray w = take(stateDict, inv.nvidiaWeight(), unused, missing);
+                NDArray w = take(current, inv.nvidiaWeight(), unused, missing);
                 if (w != null) {
                     putInvertible(stored, inv, w, scratch);
                 }
