@@ -8,6 +8,10 @@ import dev.flowvox.core.flow.FlowConfig;
 import dev.flowvox.core.flow.InferenceThreads;
 import dev.flowvox.core.flow.WaveGlow;
 
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
 /**
  * One-pass synthesis: mel spectrogram plus latent noise to audio. Thread-safe: every call works in its
  * own native scope.
@@ -82,6 +86,45 @@ public final class Synthesizer {
             NDArray melArray = MelArrays.toBatch(call, mel, flow.config().nMelChannels());
             NDArray latent = call.create(z, new Shape(1, nGroup, groups));
             return flow.inverse(melArray, latent, sigma).toFloatArray();
+        }
+    }
+
+    /**
+     * Synthesizes several windows of equal length in one batched pass.
+     *
+     * @param tasks windows with the same number of frames; their latents are already scaled
+     * @return the audio of each whole window, {@code frames · hop} samples, in task order
+     * @throws IllegalArgumentException if the windows differ in length
+     */
+    public List<float[]> synthesizeBatch(List<WindowTask> tasks) {
+        InferenceThreads.disableGradients();
+        int frames = tasks.get(0).frames();
+        int nMel = flow.config().nMelChannels();
+        int nGroup = flow.config().nGroup();
+        int groups = groupsFor(tasks.get(0).mel());
+        float[] mel = new float[tasks.size() * nMel * frames];
+        float[] latent = new float[tasks.size() * nGroup * groups];
+        for (int b = 0; b < tasks.size(); b++) {
+            WindowTask task = tasks.get(b);
+            if (task.frames() != frames || task.mel().length != nMel || task.latent().length != nGroup * groups) {
+                throw new IllegalArgumentException("batched windows must all have " + frames + " frames of " + nMel
+                        + " bands; window " + b + " has " + task.frames() + " frames of " + task.mel().length);
+            }
+            for (int band = 0; band < nMel; band++) {
+                System.arraycopy(task.mel()[band], 0, mel, (b * nMel + band) * frames, frames);
+            }
+            System.arraycopy(task.latent(), 0, latent, b * nGroup * groups, nGroup * groups);
+        }
+        try (NDManager call = manager.newSubManager()) {
+            NDArray audio = flow.inverse(call.create(mel, new Shape(tasks.size(), nMel, frames)),
+                    call.create(latent, new Shape(tasks.size(), nGroup, groups)), 1.0);
+            float[] flat = audio.toFloatArray();
+            int samples = groups * nGroup;
+            List<float[]> result = new ArrayList<>();
+            for (int b = 0; b < tasks.size(); b++) {
+                result.add(Arrays.copyOfRange(flat, b * samples, (b + 1) * samples));
+            }
+            return result;
         }
     }
 

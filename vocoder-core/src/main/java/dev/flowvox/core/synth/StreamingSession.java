@@ -1,0 +1,151 @@
+package dev.flowvox.core.synth;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The state of one streamed synthesis request: mel frames arrive in pieces ({@link #append}), audio
+ * leaves in chunks of {@code chunkFrames · hop} samples as soon as {@code contextFrames} frames of
+ * right context exist (or the mel is complete). Each chunk is synthesized over a window with {@code
+ * contextFrames} frames of context on both sides and the request's own latent ({@link LatentNoise},
+ * a pure function of seed and sample group), so the concatenated chunks approximate one-pass
+ * synthesis as closely as the context allows, and equal it exactly when the window covers the whole
+ * mel. Not thread-safe: one request, one caller at a time.
+ */
+public final class StreamingSession {
+
+    private final int nMel;
+    private final int hop;
+    private final int nGroup;
+    private final int chunkFrames;
+    private final int contextFrames;
+    private final double sigma;
+    private final LatentNoise noise;
+    private final List<float[]> frames = new ArrayList<>();
+    private int emittedFrames;
+    private boolean complete;
+
+    /**
+     * Opens a session.
+     *
+     * @param nMel mel bands of the model
+     * @param hop samples per frame
+     * @param nGroup samples per group of the flow
+     * @param chunkFrames frames per emitted chunk, at least 1
+     * @param contextFrames frames of context on each side of a chunk, at least 0
+     * @param sigma latent scale
+     * @param seed noise seed
+     */
+    public StreamingSession(int nMel, int hop, int nGroup, int chunkFrames, int contextFrames, double sigma, long seed) {
+        if (chunkFrames < 1 || contextFrames < 0) {
+            throw new IllegalArgumentException("chunk must be >= 1 frame and context >= 0 frames, got " + chunkFrames
+                    + " and " + contextFrames);
+        }
+        if (!(sigma >= 0) || Double.isInfinite(sigma)) {
+            throw new IllegalArgumentException("sigma must be finite and >= 0, got " + sigma);
+        }
+        if (hop % nGroup != 0) {
+            throw new IllegalArgumentException("streaming needs n_group to divide the hop; got n_group " + nGroup
+                    + " and hop " + hop);
+        }
+        this.nMel = nMel;
+        this.hop = hop;
+        this.nGroup = nGroup;
+        this.chunkFrames = chunkFrames;
+        this.contextFrames = contextFrames;
+        this.sigma = sigma;
+        this.noise = new LatentNoise(seed, nGroup);
+    }
+
+    /**
+     * Adds mel frames.
+     *
+     * @param mel {@code [n_mel][frames]}, finite
+     * @throws IllegalStateException after {@link #finish()}
+     */
+    public void append(float[][] mel) {
+        if (complete) {
+            throw new IllegalStateException("the mel of this request is already complete");
+        }
+        int count = MelArrays.frames(mel);
+        if (mel.length != nMel) {
+            throw new IllegalArgumentException("mel has " + mel.length + " bands, the model expects " + nMel);
+        }
+        for (int t = 0; t < count; t++) {
+            float[] column = new float[nMel];
+            for (int band = 0; band < nMel; band++) {
+                column[band] = mel[band][t];
+            }
+            frames.add(column);
+        }
+    }
+
+    /** Marks the mel as complete: the remaining frames are emitted without right context. */
+    public void finish() {
+        complete = true;
+    }
+
+    /** Frames received so far. */
+    public int receivedFrames() {
+        return frames.size();
+    }
+
+    /** Whether every frame has been emitted and no more will come. */
+    public boolean isDone() {
+        return complete && emittedFrames == frames.size();
+    }
+
+    /**
+     * The next window that can be synthesized now, if any; the session considers its frames emitted.
+     *
+     * @return the task, or {@code null} if more frames (or {@link #finish()}) are needed
+     */
+    public WindowTask nextTask() {
+        int available = frames.size() - emittedFrames;
+        int emit;
+        if (available >= chunkFrames + contextFrames) {
+            emit = chunkFrames;
+        } else if (complete && available > 0) {
+            emit = Math.min(chunkFrames, available);
+        } else {
+            return null;
+        }
+        int start = Math.max(0, emittedFrames - contextFrames);
+        int end = Math.min(frames.size(), emittedFrames + emit + contextFrames);
+        WindowTask task = window(start, end, emittedFrames - start, emit);
+        emittedFrames += emit;
+        return task;
+    }
+
+    private WindowTask window(int start, int end, int keepFromFrame, int keepFrames) {
+        int count = end - start;
+        float[][] mel = new float[nMel][count];
+        for (int t = 0; t < count; t++) {
+            float[] column = frames.get(start + t);
+            for (int band = 0; band < nMel; band++) {
+                mel[band][t] = column[band];
+            }
+        }
+        long firstSample = (long) start * hop;
+        int groups = count * hop / nGroup;
+        float[] latent = noise.draw(firstSample / nGroup, groups);
+        if (sigma != 1) {
+            for (int i = 0; i < latent.length; i++) {
+                latent[i] *= (float) sigma;
+            }
+        }
+        return new WindowTask(mel, latent, start, keepFromFrame * hop, (keepFromFrame + keepFrames) * hop);
+    }
+
+    /**
+     * The audio a finished task contributes to the stream.
+     *
+     * @param task the task
+     * @param windowAudio the flow's output for the whole window
+     * @return the kept samples
+     */
+    public static float[] keep(WindowTask task, float[] windowAudio) {
+        return Arrays.copyOfRange(windowAudio, task.keepFrom(), task.keepTo());
+    }
+}

@@ -1,0 +1,58 @@
+package dev.flowvox.core.synth;
+
+import dev.flowvox.core.flow.FlowConfig;
+
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * Chunked synthesis for one caller: feeds a {@link StreamingSession} and runs its windows one at a
+ * time on a {@link Synthesizer}. (A server batches windows of many sessions instead.)
+ */
+public final class StreamingSynthesizer {
+
+    private final Synthesizer synthesizer;
+    private final int chunkFrames;
+    private final int contextFrames;
+
+    /**
+     * @param synthesizer the model
+     * @param chunkFrames frames per emitted chunk
+     * @param contextFrames frames of context on each side of a chunk
+     */
+    public StreamingSynthesizer(Synthesizer synthesizer, int chunkFrames, int contextFrames) {
+        this.synthesizer = synthesizer;
+        this.chunkFrames = chunkFrames;
+        this.contextFrames = contextFrames;
+    }
+
+    /**
+     * Opens a session for one request.
+     *
+     * @param sigma latent scale
+     * @param seed noise seed
+     * @return the session
+     */
+    public StreamingSession open(double sigma, long seed) {
+        FlowConfig config = synthesizer.config();
+        return new StreamingSession(config.nMelChannels(), config.hopLength(), config.nGroup(), chunkFrames,
+                contextFrames, sigma, seed);
+    }
+
+    /**
+     * Synthesizes every window the session can produce now and hands each chunk to {@code sink}.
+     *
+     * @param session the request
+     * @param sink receives audio chunks in order
+     * @return samples emitted
+     */
+    public long drain(StreamingSession session, Consumer<float[]> sink) {
+        long samples = 0;
+        for (WindowTask task = session.nextTask(); task != null; task = session.nextTask()) {
+            float[] chunk = StreamingSession.keep(task, synthesizer.synthesizeBatch(List.of(task)).get(0));
+            samples += chunk.length;
+            sink.accept(chunk);
+        }
+        return samples;
+    }
+}
