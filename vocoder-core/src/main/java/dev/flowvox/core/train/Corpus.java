@@ -17,15 +17,20 @@ import java.util.List;
  * memory at the model's rate.
  *
  * @param manifest the manifest file
+ * @param names each clip's path as the manifest gives it
  * @param clips the audio, in manifest order
  */
-public record Corpus(Path manifest, List<AudioClip> clips) {
+public record Corpus(Path manifest, List<String> names, List<AudioClip> clips) {
 
-    /** Freezes the clip list and rejects an empty corpus. */
+    /** Freezes the lists and rejects an empty corpus. */
     public Corpus {
+        names = List.copyOf(names);
         clips = List.copyOf(clips);
         if (clips.isEmpty()) {
             throw new IllegalArgumentException("manifest " + manifest + " lists no audio");
+        }
+        if (names.size() != clips.size()) {
+            throw new IllegalArgumentException(names.size() + " names for " + clips.size() + " clips");
         }
     }
 
@@ -43,21 +48,24 @@ public record Corpus(Path manifest, List<AudioClip> clips) {
             throw new IOException(manifest + " is not a corpus manifest: expected a header line starting with \"path<TAB>\"");
         }
         Path base = manifest.toAbsolutePath().getParent();
+        List<String> names = new ArrayList<>();
         List<AudioClip> clips = new ArrayList<>();
         for (int i = 1; i < lines.size(); i++) {
             String line = lines.get(i);
             if (line.isBlank()) {
                 continue;
             }
-            Path file = base.resolve(line.split("\t", 2)[0]);
+            String name = line.split("\t", 2)[0];
+            Path file = base.resolve(name);
             try {
                 LoadedAudio audio = ModelInput.load(file, sampleRate);
+                names.add(name);
                 clips.add(audio.clip());
             } catch (IOException e) {
                 throw new IOException(manifest + " line " + (i + 1) + ": " + e.getMessage(), e);
             }
         }
-        return new Corpus(manifest, clips);
+        return new Corpus(manifest, names, clips);
     }
 
     /** Total samples of all clips. */

@@ -14,7 +14,8 @@ import java.util.concurrent.TimeUnit;
  * Drives a {@link Trainer} in a run directory: steps until a target, validation and checkpoints at
  * their intervals, CSV logs, and a last checkpoint when stopped early ({@link #requestStop()}, e.g.
  * from a SIGTERM handler) or when done. The directory holds {@code checkpoint.flowvox} (resumable),
- * {@code model.flowvox} (the weights alone, for use), {@code train.csv} and {@code valid.csv}.
+ * {@code model.flowvox} (the weights alone, for use), {@code train.csv}, {@code valid.csv} and
+ * {@code loss.png}.
  */
 public final class TrainingRun {
 
@@ -71,6 +72,7 @@ public final class TrainingRun {
                 if (step % config.checkpointEvery() == 0) {
                     log.flush();
                     checkpoint();
+                    LossCurve.write(directory, directory.resolve(LossCurve.FILE));
                 }
             }
             log.flush();
