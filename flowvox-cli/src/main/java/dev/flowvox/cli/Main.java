@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
             InfoCommand.class,
             TrainCommand.class,
             EvaluateCommand.class,
+            SpeedCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class Main implements Runnable {

@@ -73,11 +73,12 @@ public record FlowConfig(
     }
 
     /**
-     * flowvox's compact CPU flow: groups of 128 samples conditioned at frame rate, 12 flows of 8
-     * depthwise-separable layers with 96 channels (see the model card for how it was chosen).
+     * flowvox's compact CPU flow: groups of 128 samples conditioned at frame rate, 8 flows of 8
+     * depthwise-separable layers with 96 channels whose dilations cycle 1, 2, 4, 8 (see the model card
+     * for how it was chosen).
      */
     public static FlowConfig compact() {
-        return new FlowConfig(80, 12, 128, 2, 16, 256, Conditioning.FRAME_RATE, new WaveNetConfig(8, 96, 3, true));
+        return new FlowConfig(80, 8, 128, 2, 16, 256, Conditioning.FRAME_RATE, new WaveNetConfig(8, 96, 3, true, 4));
     }
 
     /**

@@ -56,7 +56,7 @@ public final class WaveGlow {
         long batch = audio.getShape().get(0);
         long samples = audio.getShape().get(1);
         int groups = groupsOf(samples);
-        NDArray cond = conditioning(mel, groups);
+        NDList[] cond = layerConditioning(conditioning(mel, groups));
         NDArray x = audio.reshape(batch, groups, config.nGroup()).transpose(0, 2, 1);
         List<NDArray> early = new ArrayList<>();
         NDArray logScale = null;
@@ -70,7 +70,7 @@ public final class WaveGlow {
             x = conv(x, weights.invertible(k), null, 0, 1, 1);
             NDList halves = x.split(2, 1);
             NDArray fixed = halves.get(0);
-            NDList shiftAndLogScale = couplingNetwork(k, fixed, cond).split(2, 1);
+            NDList shiftAndLogScale = couplingNetwork(k, fixed, cond[k]).split(2, 1);
             NDArray logS = shiftAndLogScale.get(1);
             NDArray transformed = logS.exp().mul(halves.get(1)).add(shiftAndLogScale.get(0));
             x = NDArrays.concat(new NDList(fixed, transformed), 1);
@@ -100,7 +100,7 @@ public final class WaveGlow {
             throw new IllegalArgumentException("latent has " + z.getShape().get(1) + " channels, expected n_group "
                     + config.nGroup());
         }
-        NDArray cond = conditioning(mel, groups);
+        NDList[] cond = layerConditioning(conditioning(mel, groups));
         Deque<NDArray> early = new ArrayDeque<>();
         NDArray x = z.mul(sigma);
         int exits = (config.nFlows() - 1) / config.nEarlyEvery();
@@ -118,7 +118,7 @@ public final class WaveGlow {
         for (int k = config.nFlows() - 1; k >= 0; k--) {
             NDList halves = x.split(2, 1);
             NDArray fixed = halves.get(0);
-            NDList shiftAndLogScale = couplingNetwork(k, fixed, cond).split(2, 1);
+            NDList shiftAndLogScale = couplingNetwork(k, fixed, cond[k]).split(2, 1);
             NDArray restored = halves.get(1).sub(shiftAndLogScale.get(0)).mul(shiftAndLogScale.get(1).neg().exp());
             x = NDArrays.concat(new NDList(fixed, restored), 1);
             x = conv(x, weights.inverseInvertible(k), null, 0, 1, 1);
@@ -172,42 +172,61 @@ public final class WaveGlow {
     }
 
     /**
+     * The conditioning of every layer of every coupling network.
+     *
+     * @param cond output of {@link #conditioning}, {@code [batch, conditioning channels, groups]}
+     * @return per flow, per layer {@code [batch, 2C, groups]}
+     */
+    private NDList[] layerConditioning(NDArray cond) {
+        NDList[] perFlow = new NDList[config.nFlows()];
+        for (int k = 0; k < perFlow.length; k++) {
+            perFlow[k] = conv1x1(cond, FlowLayout.condLayer(k)).split(config.waveNet().nLayers(), 1);
+        }
+        return perFlow;
+    }
+
+    /**
      * The WaveNet-like network of flow {@code k}: shift and log-scale of the coupling.
      *
      * @param k flow index
      * @param fixed the half of the channels that passes unchanged, {@code [batch, c/2, groups]}
-     * @param cond conditioning, {@code [batch, conditioning channels, groups]}
+     * @param condPerLayer each layer's conditioning, {@code [batch, 2C, groups]}
      * @return {@code [batch, c, groups]}: shift first, then log-scale
      */
-    NDArray couplingNetwork(int k, NDArray fixed, NDArray cond) {
-        WaveNetConfig wn = config.waveNet();
-        int c = wn.nChannels();
+    NDArray couplingNetwork(int k, NDArray fixed, NDList condPerLayer) {
+        int layers = config.waveNet().nLayers();
         NDArray x = conv1x1(fixed, FlowLayout.start(k));
-        NDList condPerLayer = conv1x1(cond, FlowLayout.condLayer(k)).split(wn.nLayers(), 1);
         NDArray skip = null;
-        for (int i = 0; i < wn.nLayers(); i++) {
-            NDArray in;
-            if (wn.separable()) {
-                ConvSpec depthwise = spec(FlowLayout.depthwise(k, i));
-                NDArray spread = conv(x, weights.weight(depthwise), weights.bias(depthwise), wn.padding(i),
-                        wn.dilation(i), c);
-                in = conv1x1(spread, FlowLayout.inLayer(k, i));
-            } else {
-                ConvSpec dense = spec(FlowLayout.inLayer(k, i));
-                in = conv(x, weights.weight(dense), weights.bias(dense), wn.padding(i), wn.dilation(i), 1);
-            }
-            NDList gates = in.add(condPerLayer.get(i)).split(2, 1);
-            NDArray acts = gates.get(0).tanh().mul(Activation.sigmoid(gates.get(1)));
-            NDArray resSkip = conv1x1(acts, FlowLayout.resSkip(k, i));
-            if (i < wn.nLayers() - 1) {
+        for (int i = 0; i < layers; i++) {
+            NDArray resSkip = conv1x1(gatedActivation(k, i, x, condPerLayer.get(i)), FlowLayout.resSkip(k, i));
+            NDArray skipPart = resSkip;
+            if (i < layers - 1) {
                 NDList parts = resSkip.split(2, 1);
                 x = x.add(parts.get(0));
-                skip = skip == null ? parts.get(1) : skip.add(parts.get(1));
-            } else {
-                skip = skip == null ? resSkip : skip.add(resSkip);
+                skipPart = parts.get(1);
             }
+            skip = skip == null ? skipPart : skip.add(skipPart);
         }
         return conv1x1(skip, FlowLayout.end(k));
+    }
+
+    /** {@code tanh(a) · sigmoid(b)} where {@code [a; b]} is layer {@code i}'s dilated convolution plus its conditioning. */
+    private NDArray gatedActivation(int k, int i, NDArray x, NDArray cond) {
+        NDList gates = dilated(k, i, x).add(cond).split(2, 1);
+        return gates.get(0).tanh().mul(Activation.sigmoid(gates.get(1)));
+    }
+
+    /** Layer {@code i}'s dilated convolution (dense, or depthwise then pointwise). */
+    private NDArray dilated(int k, int i, NDArray x) {
+        WaveNetConfig wn = config.waveNet();
+        if (wn.separable()) {
+            ConvSpec depthwise = spec(FlowLayout.depthwise(k, i));
+            NDArray spread = conv(x, weights.weight(depthwise), weights.bias(depthwise), wn.padding(i), wn.dilation(i),
+                    wn.nChannels());
+            return conv1x1(spread, FlowLayout.inLayer(k, i));
+        }
+        ConvSpec dense = spec(FlowLayout.inLayer(k, i));
+        return conv(x, weights.weight(dense), weights.bias(dense), wn.padding(i), wn.dilation(i), 1);
     }
 
     private ConvSpec spec(String prefix) {

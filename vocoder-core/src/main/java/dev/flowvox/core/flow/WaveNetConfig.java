@@ -10,8 +10,11 @@ package dev.flowvox.core.flow;
  * @param separable when true each dilated convolution is depthwise ({@code C} filters of width
  *     {@code kernelSize}) followed by a pointwise {@code C -> 2C} convolution, as in SqueezeWave;
  *     NVIDIA's WaveGlow uses dense convolutions ({@code false})
+ * @param dilationCycle dilations restart after this many layers: layer {@code i} has dilation {@code
+ *     2^(i mod dilationCycle)}; {@code nLayers} gives NVIDIA's {@code 2^i}. A short cycle bounds the
+ *     receptive field, which makes chunked streaming cheaper.
  */
-public record WaveNetConfig(int nLayers, int nChannels, int kernelSize, boolean separable) {
+public record WaveNetConfig(int nLayers, int nChannels, int kernelSize, boolean separable, int dilationCycle) {
 
     /** Validates the shape. */
     public WaveNetConfig {
@@ -24,6 +27,22 @@ public record WaveNetConfig(int nLayers, int nChannels, int kernelSize, boolean 
         if (kernelSize < 1 || kernelSize % 2 != 1) {
             throw new IllegalArgumentException("kernel_size must be odd and >= 1, got " + kernelSize);
         }
+        if (dilationCycle < 1 || dilationCycle > nLayers) {
+            throw new IllegalArgumentException("dilation cycle must be in [1, n_layers = " + nLayers + "], got "
+                    + dilationCycle);
+        }
+    }
+
+    /**
+     * A stack with NVIDIA's dilations {@code 2^i}.
+     *
+     * @param nLayers number of dilated layers
+     * @param nChannels residual channels
+     * @param kernelSize odd kernel width
+     * @param separable depthwise-separable convolutions
+     */
+    public WaveNetConfig(int nLayers, int nChannels, int kernelSize, boolean separable) {
+        this(nLayers, nChannels, kernelSize, separable, nLayers);
     }
 
     /**
@@ -52,9 +71,22 @@ public record WaveNetConfig(int nLayers, int nChannels, int kernelSize, boolean 
      * Dilation of layer {@code layer}.
      *
      * @param layer layer index, 0-based
-     * @return {@code 2^layer}
+     * @return {@code 2^(layer mod dilationCycle)}
      */
     public int dilation(int layer) {
-        return 1 << layer;
+        return 1 << (layer % dilationCycle);
+    }
+
+    /**
+     * How far one coupling network sees on each side (in groups of samples).
+     *
+     * @return {@code Σ_i dilation(i) · (kernelSize - 1) / 2}
+     */
+    public int receptiveFieldRadius() {
+        int radius = 0;
+        for (int i = 0; i < nLayers; i++) {
+            radius += padding(i);
+        }
+        return radius;
     }
 }

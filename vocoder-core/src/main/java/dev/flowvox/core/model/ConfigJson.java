@@ -25,6 +25,7 @@ final class ConfigJson {
         wn.addProperty("n_channels", config.waveNet().nChannels());
         wn.addProperty("kernel_size", config.waveNet().kernelSize());
         wn.addProperty("separable", config.waveNet().separable());
+        wn.addProperty("dilation_cycle", config.waveNet().dilationCycle());
         JsonObject json = new JsonObject();
         json.addProperty("n_mel_channels", config.nMelChannels());
         json.addProperty("n_flows", config.nFlows());
@@ -48,7 +49,8 @@ final class ConfigJson {
                 integer(json, "hop_length"),
                 conditioning(string(json, "conditioning")),
                 new WaveNetConfig(integer(wn, "n_layers"), integer(wn, "n_channels"), integer(wn, "kernel_size"),
-                        field(wn, "separable").getAsBoolean()));
+                        field(wn, "separable").getAsBoolean(),
+                        wn.has("dilation_cycle") ? integer(wn, "dilation_cycle") : integer(wn, "n_layers")));
     }
 
     static JsonObject mel(MelConfig mel) {
