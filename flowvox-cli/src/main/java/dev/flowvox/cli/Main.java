@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
             TrainCommand.class,
             EvaluateCommand.class,
             SpeedCommand.class,
+            ModelCardCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class Main implements Runnable {

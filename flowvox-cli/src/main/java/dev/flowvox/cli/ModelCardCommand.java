@@ -1,0 +1,127 @@
+package dev.flowvox.cli;
+
+import ai.djl.ndarray.NDManager;
+
+import dev.flowvox.core.flow.FlowConfig;
+import dev.flowvox.core.flow.WaveNetConfig;
+import dev.flowvox.core.model.ModelBundle;
+import dev.flowvox.core.model.ModelInfo;
+import dev.flowvox.core.model.VocoderModel;
+import dev.flowvox.core.quality.CopySynthesisReport;
+import dev.flowvox.core.train.Corpus;
+import dev.flowvox.core.train.LossCurve;
+import dev.flowvox.core.train.TrainingLog;
+import dev.flowvox.core.train.TrainingRun;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+/** {@code flowvox model-card}: ship a run's model with a card of measured numbers. */
+@Command(name = "model-card", mixinStandardHelpOptions = true,
+        description = "Copy a training run's model into a model directory and write its model card: architecture, "
+                + "data, steps, validation NLL curve, speed on this machine, copy-synthesis quality against Griffin-Lim.")
+final class ModelCardCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--run", required = true, paramLabel = "DIR", description = "training run directory")
+    Path run;
+
+    @Option(names = "--out", defaultValue = "models/default", paramLabel = "DIR",
+            description = "model directory (default: ${DEFAULT-VALUE})")
+    Path out;
+
+    @Option(names = "--valid", defaultValue = "data/corpus/valid.tsv", description = "evaluation clips (default: ${DEFAULT-VALUE})")
+    Path manifest;
+
+    @Option(names = "--sigma", defaultValue = "0.7", description = "flow latent scale for copy synthesis (default: ${DEFAULT-VALUE})")
+    double sigma;
+
+    @Option(names = "--eval-clips", defaultValue = "1000000", description = "evaluate at most this many clips")
+    int evalClips;
+
+    @Override
+    public Integer call() throws Exception {
+        Files.createDirectories(out);
+        Path model = out.resolve("model.flowvox");
+        Files.copy(run.resolve(TrainingRun.MODEL), model, StandardCopyOption.REPLACE_EXISTING);
+        LossCurve.write(run, out.resolve(LossCurve.FILE));
+        Files.copy(run.resolve("valid.csv"), out.resolve("validation-nll.csv"), StandardCopyOption.REPLACE_EXISTING);
+        double[][] validation = TrainingLog.read(run.resolve("valid.csv"), 2);
+        try (NDManager manager = NDManager.newBaseManager(); VocoderModel vocoder = ModelBundle.load(model, manager)) {
+            ModelInfo info = vocoder.info();
+            String machine = SpeedMeasurement.machine();
+            List<SpeedMeasurement.Row> speed = SpeedMeasurement.measure(vocoder.synthesizer(), info,
+                    List.of(1.0, 4.0, 10.0), 7, 5);
+            Corpus corpus = Corpus.load(manifest, info.sampleRate());
+            CopySynthesisReport quality = CopySynthesisRun.run(vocoder, corpus, sigma, 0, evalClips, 3, false,
+                    out.resolve("evaluation"));
+            String card = card(info, vocoder.parameters().trainableCount(), validation, machine, speed, quality);
+            Files.writeString(out.resolve("README.md"), card, StandardCharsets.UTF_8);
+            spec.commandLine().getOut().println("wrote " + out.resolve("README.md"));
+        }
+        return 0;
+    }
+
+    private String card(ModelInfo info, long parameters, double[][] validation, String machine,
+            List<SpeedMeasurement.Row> speed, CopySynthesisReport quality) {
+        FlowConfig flow = info.flow();
+        WaveNetConfig wn = flow.waveNet();
+        StringBuilder md = new StringBuilder();
+        md.append("# Model card: flowvox default model\n\n");
+        md.append("`model.flowvox` is the model the `flowvox` command and server use when no model is named. ")
+                .append("This card is written by `flowvox model-card --run ").append(run).append(" --out ").append(out)
+                .append("`; every number below comes from that command.\n\n");
+        md.append("## Architecture\n\n");
+        md.append(String.format(Locale.ROOT, "A WaveGlow-style normalizing flow (%s): audio in groups of %d samples, "
+                + "%d flow steps (invertible 1x1 convolution + affine coupling), %d channels leaving every %d flows, "
+                + "coupling networks of %d %s layers with %d channels, kernel %d, dilations cycling every %d layers, "
+                + "conditioned on the %d-band mel at %s. %,d trainable parameters. Why this shape: "
+                + "[ARCHITECTURE.md](ARCHITECTURE.md).%n%n", info.provenance().description(), flow.nGroup(), flow.nFlows(),
+                flow.nEarlySize(), flow.nEarlyEvery(), wn.nLayers(), wn.separable() ? "depthwise-separable" : "dense",
+                wn.nChannels(), wn.kernelSize(), wn.dilationCycle(), flow.nMelChannels(),
+                flow.conditioning().name().toLowerCase(Locale.ROOT).replace('_', ' '), parameters));
+        md.append("Mel: NVIDIA's Tacotron2/WaveGlow convention (").append(info.mel().sampleRate()).append(" Hz, FFT ")
+                .append(info.mel().filterLength()).append(", hop ").append(info.mel().hopLength()).append(", ")
+                .append(info.mel().nMels()).append(" bands, 0–").append((int) info.mel().fMax())
+                .append(" Hz, natural log), so mels from NVIDIA's acoustic models drive it.\n\n");
+        md.append("## Training\n\n| fact | value |\n|---|---|\n");
+        md.append("| created | ").append(info.provenance().created()).append(" |\n");
+        info.provenance().facts().forEach((name, value) -> md.append("| ").append(name).append(" | ").append(value).append(" |\n"));
+        md.append("\nData: Debian's `fillets-ng-data-cs` (the Czech voice acting of the game *Fish Fillets NG*, GPL-2; ")
+                .append("credits in the package's copyright file), converted and split by `scripts/prepare-corpus.sh` ")
+                .append("(about 100 min of training and 5.4 min of validation speech, split by file). ")
+                .append("The audio is not in this repository; the script recreates it. Trained with `flowvox train` ")
+                .append("(Adam, sigma 1.0, random 16000-sample segments, gradient clipping, checkpoints every 200 steps).\n\n");
+        md.append("## Validation negative log-likelihood\n\n![loss curve](loss.png)\n\n");
+        int n = validation[0].length;
+        if (n > 0) {
+            md.append(String.format(Locale.ROOT, "Latest: **%.4f nats/sample** at step %.0f (exact continuous "
+                    + "log-density of the validation audio given its mel, normalising constant included; lower is better; "
+                    + "all points in [validation-nll.csv](validation-nll.csv)).%n%n", validation[1][n - 1], validation[0][n - 1]));
+        }
+        md.append("## Speed\n\nOne-pass synthesis, single stream, median of 7 runs after warm-up (`flowvox speed`), on ")
+                .append(machine).append(":\n\n").append(SpeedMeasurement.markdown(speed)).append('\n');
+        md.append("## Quality: copy synthesis against Griffin-Lim\n\n");
+        md.append("Each validation clip is analysed into its mel and resynthesized by the flow and by Griffin-Lim ")
+                .append("(60 iterations of fast Griffin-Lim from the least-squares pseudo-inverse of the mel). ")
+                .append("F0 and voicing use YIN on both the original and the resynthesis. Per-clip numbers: ")
+                .append("[evaluation/copy-synthesis.csv](evaluation/copy-synthesis.csv).\n\n");
+        md.append(quality.markdown()).append('\n');
+        for (int i = 1; i <= 3; i++) {
+            md.append("![spectrograms ").append(i).append("](evaluation/spectrograms-").append(i).append(".png)\n\n");
+        }
+        return md.toString();
+    }
+}
