@@ -1,0 +1,135 @@
+package dev.flowvox.core.synth;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ai.djl.ndarray.NDManager;
+
+import dev.flowvox.core.flow.Conditioning;
+import dev.flowvox.core.flow.FlowConfig;
+import dev.flowvox.core.flow.FlowParameters;
+import dev.flowvox.core.flow.FlowWeights;
+import dev.flowvox.core.flow.Initialization;
+import dev.flowvox.core.flow.WaveGlow;
+import dev.flowvox.core.flow.WaveNetConfig;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.stream.Stream;
+
+/**
+ * Chunked synthesis with enough context equals one-pass synthesis: the windows see everything that
+ * influences the samples they keep, and draw the same latent.
+ */
+class StreamingSessionTest {
+
+    private static NDManager manager;
+
+    @BeforeAll
+    static void open() {
+        manager = NDManager.newBaseManager();
+    }
+
+    @AfterAll
+    static void close() {
+        manager.close();
+    }
+
+    static Stream<Arguments> models() {
+        return Stream.of(
+                // Receptive field: 2 flows x 3 groups, plus the frame convolution: under 5 frames.
+                Arguments.of("frame rate", new FlowConfig(10, 2, 128, 2, 16, 256, Conditioning.FRAME_RATE,
+                        new WaveNetConfig(2, 16, 3, true, 2)), 5),
+                // NVIDIA layout: 4 frames of upsampler overlap plus 2 flows x 3 groups of 8 samples.
+                Arguments.of("upsampled", FlowConfig.nvidia(10, 2, 8, 2, 2, WaveNetConfig.dense(2, 16, 3)), 5));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("models")
+    void chunkedSynthesisEqualsOnePassWhenTheContextCoversTheReceptiveField(String name, FlowConfig config,
+            int context) {
+        try (FlowParameters parameters = FlowParameters.initialize(config, manager, new Initialization(8, 1.0));
+                FlowWeights weights = parameters.fold(manager)) {
+            Synthesizer synthesizer = new Synthesizer(new WaveGlow(parameters.layout(), weights), manager);
+            float[][] mel = mel(config.nMelChannels(), 23);
+            float[] onePass = synthesizer.synthesize(mel, 0.8, 42);
+
+            StreamingSynthesizer streaming = new StreamingSynthesizer(synthesizer, 4, context);
+            StreamingSession session = streaming.open(0.8, 42);
+            List<float[]> chunks = new ArrayList<>();
+            for (int start = 0; start < 23; start += 3) {
+                session.append(slice(mel, start, Math.min(23, start + 3)));
+                streaming.drain(session, chunks::add);
+            }
+            session.finish();
+            streaming.drain(session, chunks::add);
+            assertTrue(session.isDone());
+
+            float[] streamed = concat(chunks);
+            assertEquals(onePass.length, streamed.length);
+            double worst = 0;
+            for (int i = 0; i < onePass.length; i++) {
+                worst = Math.max(worst, Math.abs(onePass[i] - streamed[i]));
+            }
+            assertTrue(worst < 1e-4, name + ": max |streamed - one pass| = " + worst);
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("models")
+    void audioWaitsForRightContextUntilTheMelIsComplete(String name, FlowConfig config, int context) {
+        StreamingSession session = new StreamingSession(config.nMelChannels(), config.hopLength(), config.nGroup(), 4,
+                context, 1.0, 1);
+        session.append(mel(config.nMelChannels(), 4 + context - 1));
+        assertNull(session.nextTask(), "one frame of right context is missing");
+        session.append(mel(config.nMelChannels(), 1));
+        WindowTask first = session.nextTask();
+        assertEquals(0, first.firstFrame());
+        assertEquals(4 * config.hopLength(), first.keepTo() - first.keepFrom());
+        session.finish();
+        WindowTask full = session.nextTask();
+        assertEquals(4 * config.hopLength(), full.keepTo() - full.keepFrom(), "chunks stay at most 4 frames");
+        WindowTask rest = session.nextTask();
+        assertEquals((context - 4) * config.hopLength(), rest.keepTo() - rest.keepFrom());
+        assertNull(session.nextTask());
+        assertTrue(session.isDone());
+    }
+
+    private static float[][] mel(int bands, int frames) {
+        SplittableRandom random = new SplittableRandom(bands * 31L + frames);
+        float[][] mel = new float[bands][frames];
+        for (float[] band : mel) {
+            for (int t = 0; t < frames; t++) {
+                band[t] = (float) (random.nextGaussian() - 4);
+            }
+        }
+        return mel;
+    }
+
+    private static float[][] slice(float[][] mel, int from, int to) {
+        float[][] part = new float[mel.length][to - from];
+        for (int band = 0; band < mel.length; band++) {
+            System.arraycopy(mel[band], from, part[band], 0, to - from);
+        }
+        return part;
+    }
+
+    private static float[] concat(List<float[]> chunks) {
+        int length = chunks.stream().mapToInt(c -> c.length).sum();
+        float[] all = new float[length];
+        int offset = 0;
+        for (float[] chunk : chunks) {
+            System.arraycopy(chunk, 0, all, offset, chunk.length);
+            offset += chunk.length;
+        }
+        return all;
+    }
+}
