@@ -102,7 +102,7 @@ public final class WaveGlow {
         }
         NDList[] cond = layerConditioning(conditioning(mel, groups));
         Deque<NDArray> early = new ArrayDeque<>();
-        NDArray x = z.mul(sigma);
+        NDArray x = z.mul((float) sigma);
         int exits = (config.nFlows() - 1) / config.nEarlyEvery();
         if (exits > 0 && config.nEarlySize() > 0) {
             long[] bounds = new long[exits];
