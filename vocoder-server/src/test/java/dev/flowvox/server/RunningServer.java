@@ -6,6 +6,9 @@ import dev.flowvox.proto.v1.AudioEncoding;
 import dev.flowvox.proto.v1.SynthesizeRequest;
 import dev.flowvox.proto.v1.VocoderGrpc;
 import dev.flowvox.server.config.ServerConfig;
+import dev.flowvox.server.config.StreamingConfig;
+import dev.flowvox.server.limits.Limits;
+import dev.flowvox.server.schedule.BatchPolicy;
 
 import io.grpc.ManagedChannel;
 import io.grpc.ManagedChannelBuilder;
@@ -13,6 +16,8 @@ import io.grpc.ManagedChannelBuilder;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -27,6 +32,12 @@ final class RunningServer implements AutoCloseable {
     RunningServer(VocoderServer server) throws IOException {
         this.server = server.start();
         this.channel = ManagedChannelBuilder.forAddress("localhost", server.port()).usePlaintext().build();
+    }
+
+    /** A plaintext configuration with the given limits and batching. */
+    static ServerConfig config(List<Path> bundles, Limits limits, BatchPolicy batch) {
+        return new ServerConfig(0, bundles, null, null, null, null, -1, batch, 1, 1, 4, StreamingConfig.DEFAULT, limits,
+                Duration.ofSeconds(10));
     }
 
     static RunningServer start(ServerConfig config) throws IOException {
