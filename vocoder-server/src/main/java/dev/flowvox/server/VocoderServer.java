@@ -168,6 +168,11 @@ public final class VocoderServer implements AutoCloseable {
     /** Stops at once: calls in flight are cancelled. */
     @Override
     public void close() {
+        synchronized (this) {
+            if (released) {
+                return;
+            }
+        }
         health.enterTerminalState();
         server.shutdownNow();
         try {
