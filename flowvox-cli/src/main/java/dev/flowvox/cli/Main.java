@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
             ScoreCommand.class,
             InfoCommand.class,
             TrainCommand.class,
+            ServeCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class Main implements Runnable {
