@@ -9,7 +9,6 @@ import dev.flowvox.server.metrics.MetricsHttpServer;
 import dev.flowvox.server.metrics.MetricsInterceptor;
 import dev.flowvox.server.metrics.ServerMetrics;
 import dev.flowvox.server.registry.ModelRegistry;
-import dev.flowvox.server.registry.ServedModel;
 
 import io.grpc.Grpc;
 import io.grpc.InsecureServerCredentials;
@@ -122,7 +121,7 @@ public final class VocoderServer implements AutoCloseable {
         server.start();
         health.setStatus("", ServingStatus.SERVING);
         health.setStatus(VocoderGrpc.SERVICE_NAME, ServingStatus.SERVING);
-        LOG.info("serving {} on port {}{}", models.all().stream().map(ServedModel::id).toList(), server.getPort(),
+        LOG.info("serving {} on port {}{}", models.ids(), server.getPort(),
                 metricsHttp == null ? "" : ", metrics on port " + metricsHttp.port());
         return this;
     }

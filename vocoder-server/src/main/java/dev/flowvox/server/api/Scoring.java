@@ -52,8 +52,7 @@ final class Scoring {
      */
     ScoreResponse score(ScoreRequest request) {
         ServedModel model = models.find(request.getModelId()).orElseThrow(() -> new IllegalArgumentException(
-                "unknown model '" + request.getModelId() + "'; this server has "
-                        + models.all().stream().map(ServedModel::id).toList()));
+                "unknown model '" + request.getModelId() + "'; this server has " + models.ids()));
         ModelInfo info = model.info();
         double segmentSeconds = request.getSegmentSeconds() == 0 ? DEFAULT_SEGMENT_SECONDS : request.getSegmentSeconds();
         if (!(segmentSeconds > 0 && segmentSeconds <= MAX_SEGMENT_SECONDS)) {

@@ -51,7 +51,7 @@ record SynthesisPlan(ServedModel model, double sigma, long seed, double denoiser
      */
     static SynthesisPlan of(SynthesisOptions options, ModelRegistry models, StreamingConfig streaming, Limits limits) {
         ServedModel model = models.find(options.getModelId()).orElseThrow(() -> new IllegalArgumentException(
-                "unknown model '" + options.getModelId() + "'; this server has " + ids(models)));
+                "unknown model '" + options.getModelId() + "'; this server has " + models.ids()));
         double sigma = options.hasSigma() ? options.getSigma() : DEFAULT_SIGMA;
         if (!(sigma >= 0 && sigma <= MAX_SIGMA)) {
             throw new IllegalArgumentException("sigma " + sigma + "; expected 0 to " + MAX_SIGMA);
@@ -80,9 +80,5 @@ record SynthesisPlan(ServedModel model, double sigma, long seed, double denoiser
         }
         return new SynthesisPlan(model, sigma, options.hasSeed() ? options.getSeed() : 0, strength, encoding, rate,
                 chunk, RequestIds.resolve(options.getRequestId()));
-    }
-
-    private static String ids(ModelRegistry models) {
-        return models.all().stream().map(ServedModel::id).toList().toString();
     }
 }

@@ -122,8 +122,7 @@ public final class VocoderService extends VocoderGrpc.VocoderImplBase {
             responseObserver.onNext(ModelInfos.of(model, limits.maxFrames()));
             responseObserver.onCompleted();
         }, () -> responseObserver.onError(Status.NOT_FOUND
-                .withDescription("no model '" + request.getModelId() + "'; this server has "
-                        + models.all().stream().map(ServedModel::id).toList())
+                .withDescription("no model '" + request.getModelId() + "'; this server has " + models.ids())
                 .asRuntimeException()));
     }
 

@@ -140,6 +140,11 @@ public final class ModelRegistry implements AutoCloseable {
         return models.values();
     }
 
+    /** The ids of every model, in load order (for error messages and listings). */
+    public List<String> ids() {
+        return List.copyOf(models.keySet());
+    }
+
     /** Windows waiting in all models' queues. */
     public int queueDepth() {
         int depth = 0;
