@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
             EvaluateCommand.class,
             SpeedCommand.class,
             ModelCardCommand.class,
+            ServeCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class Main implements Runnable {

@@ -1,0 +1,206 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+package dev.flowvox.server;
+
+import dev.flowvox.proto.v1.VocoderGrpc;
+import dev.flowvox.server.api.VocoderService;
+import dev.flowvox.server.auth.BearerTokenInterceptor;
+import dev.flowvox.server.config.ServerConfig;
+import dev.flowvox.server.metrics.MetricsHttpServer;
+import dev.flowvox.server.metrics.MetricsInterceptor;
+import dev.flowvox.server.metrics.ServerMetrics;
+import dev.flowvox.server.registry.ModelRegistry;
+
+import io.grpc.Grpc;
+import io.grpc.InsecureServerCredentials;
+import io.grpc.Server;
+import io.grpc.ServerBuilder;
+import io.grpc.ServerCredentials;
+import io.grpc.TlsServerCredentials;
+import io.grpc.health.v1.HealthCheckResponse.ServingStatus;
+import io.grpc.health.v1.HealthGrpc;
+import io.grpc.protobuf.services.HealthStatusManager;
+import io.grpc.protobuf.services.ProtoReflectionServiceV1;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.Set;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The flowvox gRPC server: the {@code flowvox.v1.Vocoder} service, {@code grpc.health.v1} health and
+ * server reflection, bearer-token authentication (health exempt), metrics on every call, and a
+ * Prometheus endpoint. {@link #stop(Duration)} shuts down gracefully: health turns NOT_SERVING, new
+ * calls are refused, in-flight calls get the grace period to finish.
+ */
+public final class VocoderServer implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(VocoderServer.class);
+
+    private final Server server;
+    private final ModelRegistry models;
+    private final ServerMetrics metrics;
+    private final HealthStatusManager health = new HealthStatusManager();
+    private final ExecutorService callbacks;
+    private final ExecutorService scoring;
+    private final MetricsHttpServer metricsHttp;
+    private boolean released;
+
+    /**
+     * Wires the server on a builder (tests pass one of their own); takes ownership of the models.
+     *
+     * @param builder a server builder with its transport and credentials set
+     * @param config limits, batching, tokens, metrics port
+     * @param models the models to serve; closed when the server stops
+     * @param metrics where to record
+     * @throws IOException if the metrics port cannot be bound
+     */
+    public VocoderServer(ServerBuilder<?> builder, ServerConfig config, ModelRegistry models, ServerMetrics metrics)
+            throws IOException {
+        this.models = models;
+        this.metrics = metrics;
+        this.callbacks = Executors.newFixedThreadPool(Math.max(2, Runtime.getRuntime().availableProcessors()),
+                daemonThreads("flowvox-chunks"));
+        this.scoring = new ThreadPoolExecutor(config.scoreThreads(), config.scoreThreads(), 0, TimeUnit.SECONDS,
+                config.scoreQueue() == 0 ? new SynchronousQueue<>()
+                        : new ArrayBlockingQueue<>(config.scoreQueue()), daemonThreads("flowvox-score"));
+        metrics.queueDepth(models::queueDepth);
+        VocoderService service = new VocoderService(models, config.streaming(), config.limits(), metrics, callbacks,
+                scoring);
+        builder.addService(service)
+                .addService(health.getHealthService())
+                .addService(ProtoReflectionServiceV1.newInstance())
+                .maxInboundMessageSize(config.limits().maxMessageBytes());
+        if (config.tokens() != null) {
+            builder.intercept(new BearerTokenInterceptor(config.tokens(), Set.of(HealthGrpc.SERVICE_NAME)));
+        }
+        builder.intercept(new MetricsInterceptor(metrics));
+        this.server = builder.build();
+        this.metricsHttp = config.metricsPort() >= 0 ? new MetricsHttpServer(config.metricsPort(), metrics) : null;
+    }
+
+    /**
+     * Loads the configured models and builds a Netty server on the configured port (TLS if configured).
+     *
+     * @param config the configuration
+     * @return the server, not yet started
+     * @throws IOException if a bundle, the TLS files or the metrics port fail
+     */
+    public static VocoderServer create(ServerConfig config) throws IOException {
+        ServerCredentials credentials = config.tls()
+                ? TlsServerCredentials.create(config.tlsCertificate().toFile(), config.tlsKey().toFile())
+                : InsecureServerCredentials.create();
+        ServerMetrics metrics = new ServerMetrics();
+        ModelRegistry models = ModelRegistry.load(config.bundles(), config.defaultModel(), config.batch(),
+                Executors.newCachedThreadPool(daemonThreads("flowvox-batcher")), config.workersPerModel(),
+                metrics::batchListener);
+        try {
+            return new VocoderServer(Grpc.newServerBuilderForPort(config.port(), credentials), config, models, metrics);
+        } catch (IOException | RuntimeException e) {
+            models.close();
+            throw e;
+        }
+    }
+
+    /**
+     * Starts serving and reports SERVING to health checks.
+     *
+     * @return this
+     * @throws IOException if the port cannot be bound
+     */
+    public VocoderServer start() throws IOException {
+        server.start();
+        health.setStatus("", ServingStatus.SERVING);
+        health.setStatus(VocoderGrpc.SERVICE_NAME, ServingStatus.SERVING);
+        LOG.info("serving {} on port {}{}", models.ids(), server.getPort(),
+                metricsHttp == null ? "" : ", metrics on port " + metricsHttp.port());
+        return this;
+    }
+
+    /** The bound gRPC port. */
+    public int port() {
+        return server.getPort();
+    }
+
+    /** The bound metrics port, or -1 without a metrics endpoint. */
+    public int metricsPort() {
+        return metricsHttp == null ? -1 : metricsHttp.port();
+    }
+
+    /** The metrics, for embedding and tests. */
+    public ServerMetrics metrics() {
+        return metrics;
+    }
+
+    /**
+     * Graceful shutdown: health turns NOT_SERVING, new calls are refused, calls in flight get
+     * {@code grace} to finish and are then cancelled; then the models are freed.
+     *
+     * @param grace how long to wait for calls in flight
+     * @throws InterruptedException if interrupted while waiting
+     */
+    public void stop(Duration grace) throws InterruptedException {
+        health.enterTerminalState();
+        server.shutdown();
+        if (!server.awaitTermination(grace.toNanos(), TimeUnit.NANOSECONDS)) {
+            LOG.warn("calls still running after the {} s grace period; cancelling them", grace.toSeconds());
+            server.shutdownNow();
+            server.awaitTermination(5, TimeUnit.SECONDS);
+        }
+        release();
+    }
+
+    /** Waits until the server has terminated. */
+    public void awaitTermination() throws InterruptedException {
+        server.awaitTermination();
+    }
+
+    /** Stops at once: calls in flight are cancelled. */
+    @Override
+    public void close() {
+        synchronized (this) {
+            if (released) {
+                return;
+            }
+        }
+        health.enterTerminalState();
+        server.shutdownNow();
+        try {
+            server.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        release();
+    }
+
+    private synchronized void release() {
+        if (released) {
+            return;
+        }
+        released = true;
+        if (metricsHttp != null) {
+            metricsHttp.close();
+        }
+        callbacks.shutdownNow();
+        scoring.shutdownNow();
+        models.close();
+    }
+
+    private static ThreadFactory daemonThreads(String name) {
+        AtomicInteger count = new AtomicInteger();
+        return r -> {
+            Thread thread = new Thread(r, name + "-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+}

@@ -1,0 +1,84 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+package dev.flowvox.server.api;
+
+import dev.flowvox.core.dsp.Resampler;
+import dev.flowvox.proto.v1.AudioEncoding;
+import dev.flowvox.proto.v1.SynthesisOptions;
+import dev.flowvox.server.config.StreamingConfig;
+import dev.flowvox.server.limits.Limits;
+import dev.flowvox.server.registry.ModelRegistry;
+import dev.flowvox.server.registry.ServedModel;
+
+/**
+ * A synthesis request's options with defaults applied and every value checked.
+ *
+ * @param model the model
+ * @param sigma latent scale, in [0, {@value #MAX_SIGMA}]
+ * @param seed noise seed
+ * @param denoiserStrength bias denoiser strength, in [0, 1]; 0 is off
+ * @param encoding output encoding (not UNSPECIFIED)
+ * @param sampleRate output rate, Hz, in [8000, 48000]
+ * @param chunkFrames mel frames per chunk, at least 1
+ * @param requestId the caller's id or one made up
+ */
+record SynthesisPlan(ServedModel model, double sigma, long seed, double denoiserStrength, AudioEncoding encoding,
+        int sampleRate, int chunkFrames, String requestId) {
+
+    /** Default latent scale. */
+    static final double DEFAULT_SIGMA = 0.7;
+    /** Largest latent scale accepted. */
+    static final double MAX_SIGMA = 4.0;
+
+    /** Validates the values (the factory has already given the client clear messages). */
+    SynthesisPlan {
+        if (model == null || encoding == null || requestId == null) {
+            throw new IllegalArgumentException("model, encoding and request id are required");
+        }
+        if (chunkFrames < 1) {
+            throw new IllegalArgumentException("chunk frames " + chunkFrames + "; expected >= 1");
+        }
+    }
+
+    /**
+     * Resolves and checks a request's options.
+     *
+     * @param options the request's options
+     * @param models loaded models
+     * @param streaming server defaults
+     * @param limits server limits
+     * @return the plan
+     * @throws IllegalArgumentException naming the first bad option and what is accepted
+     */
+    static SynthesisPlan of(SynthesisOptions options, ModelRegistry models, StreamingConfig streaming, Limits limits) {
+        ServedModel model = models.find(options.getModelId()).orElseThrow(() -> new IllegalArgumentException(
+                "unknown model '" + options.getModelId() + "'; this server has " + models.ids()));
+        double sigma = options.hasSigma() ? options.getSigma() : DEFAULT_SIGMA;
+        if (!(sigma >= 0 && sigma <= MAX_SIGMA)) {
+            throw new IllegalArgumentException("sigma " + sigma + "; expected 0 to " + MAX_SIGMA);
+        }
+        double strength = options.getDenoiserStrength();
+        if (!(strength >= 0 && strength <= 1)) {
+            throw new IllegalArgumentException("denoiser_strength " + strength + "; expected 0 to 1");
+        }
+        AudioEncoding encoding = switch (options.getEncoding()) {
+            case AUDIO_ENCODING_UNSPECIFIED, PCM16 -> AudioEncoding.PCM16;
+            case FLOAT32, MULAW, ALAW -> options.getEncoding();
+            default -> throw new IllegalArgumentException("encoding " + options.getEncodingValue()
+                    + " is not supported; expected PCM16, FLOAT32, MULAW or ALAW");
+        };
+        int modelRate = model.info().sampleRate();
+        int rate = options.getSampleRate() == 0 ? modelRate : options.getSampleRate();
+        if (rate < Resampler.MIN_RATE || rate > Resampler.MAX_RATE) {
+            throw new IllegalArgumentException("sample_rate " + Integer.toUnsignedString(rate) + " Hz; expected "
+                    + Resampler.MIN_RATE + " to " + Resampler.MAX_RATE + " Hz, or 0 for the model's " + modelRate
+                    + " Hz");
+        }
+        int chunk = options.getChunkFrames() == 0 ? streaming.chunkFrames() : options.getChunkFrames();
+        if (chunk < 1 || chunk > limits.maxChunkFrames()) {
+            throw new IllegalArgumentException("chunk_frames " + Integer.toUnsignedString(chunk) + "; expected 1 to "
+                    + limits.maxChunkFrames() + ", or 0 for the default " + streaming.chunkFrames());
+        }
+        return new SynthesisPlan(model, sigma, options.hasSeed() ? options.getSeed() : 0, strength, encoding, rate,
+                chunk, RequestIds.resolve(options.getRequestId()));
+    }
+}

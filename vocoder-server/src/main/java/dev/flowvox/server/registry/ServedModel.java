@@ -1,0 +1,87 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+package dev.flowvox.server.registry;
+
+import dev.flowvox.core.dsp.SpectralDenoiser;
+import dev.flowvox.core.model.ModelInfo;
+import dev.flowvox.core.model.VocoderModel;
+import dev.flowvox.core.score.LikelihoodScorer;
+import dev.flowvox.core.synth.BiasDenoiser;
+import dev.flowvox.core.synth.Synthesizer;
+import dev.flowvox.server.schedule.WindowBatcher;
+
+import java.util.concurrent.ConcurrentLinkedQueue;
+
+/**
+ * A loaded model and what serving it needs: its synthesizer, scorer, batching queue and denoisers.
+ * Thread-safe.
+ */
+public final class ServedModel implements AutoCloseable {
+
+    private final String id;
+    private final VocoderModel model;
+    private final Synthesizer synthesizer;
+    private final LikelihoodScorer scorer;
+    private final WindowBatcher batcher;
+    private final ConcurrentLinkedQueue<SpectralDenoiser> denoisers = new ConcurrentLinkedQueue<>();
+
+    ServedModel(String id, VocoderModel model, WindowBatcher batcher) {
+        this.id = id;
+        this.model = model;
+        this.synthesizer = model.synthesizer();
+        this.scorer = model.scorer();
+        this.batcher = batcher;
+    }
+
+    /** The id requests name it by. */
+    public String id() {
+        return id;
+    }
+
+    /** Its description. */
+    public ModelInfo info() {
+        return model.info();
+    }
+
+    /** Its synthesizer (thread-safe). */
+    public Synthesizer synthesizer() {
+        return synthesizer;
+    }
+
+    /** Its scorer (thread-safe). */
+    public LikelihoodScorer scorer() {
+        return scorer;
+    }
+
+    /** Its batching queue. */
+    public WindowBatcher batcher() {
+        return batcher;
+    }
+
+    /**
+     * Denoises a whole signal with NVIDIA's bias denoiser. Denoisers are not thread-safe, so each call
+     * borrows one from a pool that grows to the number of concurrent callers (each new one measures
+     * the model's bias, one short synthesis).
+     *
+     * @param audio samples at the model's rate
+     * @param strength multiple of the bias spectrum to subtract, >= 0
+     * @return the denoised samples, same length
+     */
+    public float[] denoise(float[] audio, double strength) {
+        SpectralDenoiser denoiser = denoisers.poll();
+        if (denoiser == null) {
+            denoiser = BiasDenoiser.of(synthesizer, model.info().mel());
+        }
+        try {
+            return denoiser.denoise(audio, strength);
+        } finally {
+            denoisers.add(denoiser);
+        }
+    }
+
+    /** Stops the batching queue and frees the model's native memory. */
+    @Override
+    public void close() {
+        batcher.close();
+        model.close();
+    }
+}
