@@ -84,7 +84,7 @@ final class ServeCommand implements Callable<Integer> {
             description = "Default mel frames per audio chunk (FLOWVOX_CHUNK_FRAMES, default ${DEFAULT-VALUE})")
     int chunkFrames;
 
-    @Option(names = "--context-frames", defaultValue = "${env:FLOWVOX_CONTEXT_FRAMES:-16}",
+    @Option(names = "--context-frames", defaultValue = "${env:FLOWVOX_CONTEXT_FRAMES:-8}",
             description = "Mel frames of context each side of a chunk (FLOWVOX_CONTEXT_FRAMES, default ${DEFAULT-VALUE})")
     int contextFrames;
 

@@ -11,7 +11,7 @@ package dev.flowvox.server.config;
 public record StreamingConfig(int chunkFrames, int contextFrames) {
 
     /** The defaults chosen from the measurements in the server's README. */
-    public static final StreamingConfig DEFAULT = new StreamingConfig(32, 16);
+    public static final StreamingConfig DEFAULT = new StreamingConfig(32, 8);
 
     /** Validates the sizes. */
     public StreamingConfig {
