@@ -1,5 +1,6 @@
 package dev.flowvox.cli;
 
+import dev.flowvox.core.dsp.SyntheticSpeech;
 import dev.flowvox.core.model.ModelInfo;
 import dev.flowvox.core.synth.Synthesizer;
 
@@ -10,7 +11,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.SplittableRandom;
 
 /** Times one-pass synthesis of speech-like mels: median of several runs after a warm-up. */
 final class SpeedMeasurement {
@@ -37,7 +37,7 @@ final class SpeedMeasurement {
         List<Row> rows = new ArrayList<>();
         for (double seconds : lengths) {
             int frames = (int) Math.round(seconds * rate / hop);
-            float[][] mel = speechLikeMel(info.flow().nMelChannels(), frames);
+            float[][] mel = SyntheticSpeech.mel(info.flow().nMelChannels(), frames);
             long end = System.nanoTime() + (long) (warmupSeconds * 1e9);
             while (System.nanoTime() < end) {
                 synthesizer.synthesize(mel, 0.7, 1);
@@ -76,17 +76,5 @@ final class SpeedMeasurement {
         }
         return String.format(Locale.ROOT, "%s, %d cores, Java %s", cpu, Runtime.getRuntime().availableProcessors(),
                 System.getProperty("java.version"));
-    }
-
-    /** A mel with the range of real speech (log magnitudes between about -11 and 2), reproducible. */
-    private static float[][] speechLikeMel(int bands, int frames) {
-        SplittableRandom random = new SplittableRandom(7);
-        float[][] mel = new float[bands][frames];
-        for (int band = 0; band < bands; band++) {
-            for (int t = 0; t < frames; t++) {
-                mel[band][t] = (float) (-6 + 2 * Math.sin(t / 7.0 + band / 11.0) - band * 0.03 + random.nextGaussian());
-            }
-        }
-        return mel;
     }
 }
