@@ -80,8 +80,12 @@ final class ServeCommand implements Callable<Integer> {
             description = "Concurrent forward passes per model (FLOWVOX_WORKERS, default ${DEFAULT-VALUE})")
     int workers;
 
+    @Option(names = "--first-chunk-frames", defaultValue = "${env:FLOWVOX_FIRST_CHUNK_FRAMES:-8}",
+            description = "mel frames of a request's first chunk, smaller for sooner first audio (env FLOWVOX_FIRST_CHUNK_FRAMES, default ${DEFAULT-VALUE})")
+    int firstChunkFrames;
+
     @Option(names = "--chunk-frames", defaultValue = "${env:FLOWVOX_CHUNK_FRAMES:-32}",
-            description = "Default mel frames per audio chunk (FLOWVOX_CHUNK_FRAMES, default ${DEFAULT-VALUE})")
+            description = "Default mel frames per later audio chunk (FLOWVOX_CHUNK_FRAMES, default ${DEFAULT-VALUE})")
     int chunkFrames;
 
     @Option(names = "--context-frames", defaultValue = "${env:FLOWVOX_CONTEXT_FRAMES:-8}",
@@ -143,7 +147,7 @@ final class ServeCommand implements Callable<Integer> {
                 : envTokens != null && !envTokens.isBlank() ? TokenSet.of(Arrays.asList(envTokens.split(","))) : null;
         return new ServerConfig(port, bundles, defaultModel, tlsCert, tlsKey, tokens, metricsPort,
                 new BatchPolicy(maxBatch, Duration.ofMillis(maxWaitMs), queue), workers, scoreThreads, 4 * queue,
-                new StreamingConfig(chunkFrames, contextFrames),
+                new StreamingConfig(firstChunkFrames, chunkFrames, contextFrames),
                 new Limits(maxFrames, Math.max(chunkFrames, 512), maxScoreSeconds, maxMessageBytes,
                         Limits.DEFAULT.maxWindowsInFlight()),
                 Duration.ofSeconds(graceSeconds));

@@ -12,6 +12,7 @@ import dev.flowvox.core.model.ModelInfo;
 import dev.flowvox.core.model.Provenance;
 import dev.flowvox.core.model.VocoderModel;
 import dev.flowvox.core.synth.StreamingSession;
+import dev.flowvox.core.synth.Chunking;
 import dev.flowvox.core.synth.StreamingSynthesizer;
 import dev.flowvox.core.synth.Synthesizer;
 
@@ -76,7 +77,7 @@ public final class StreamingMeasurement {
 
     private static void run(Synthesizer synthesizer, float[][] mel, float[] reference, int chunk, int context,
             boolean report) {
-        StreamingSynthesizer streaming = new StreamingSynthesizer(synthesizer, chunk, context);
+        StreamingSynthesizer streaming = new StreamingSynthesizer(synthesizer, Chunking.uniform(chunk, context));
         List<float[]> pieces = new ArrayList<>();
         long[] first = {0};
         long start = System.nanoTime();

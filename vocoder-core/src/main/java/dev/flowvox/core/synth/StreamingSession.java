@@ -6,9 +6,9 @@ import java.util.List;
 
 /**
  * The state of one streamed synthesis request: mel frames arrive in pieces ({@link #append}), audio
- * leaves in chunks of {@code chunkFrames · hop} samples as soon as {@code contextFrames} frames of
- * right context exist (or the mel is complete). Each chunk is synthesized over a window with {@code
- * contextFrames} frames of context on both sides and the request's own latent ({@link LatentNoise},
+ * leaves in chunks ({@link Chunking}: a first chunk, then chunks of {@code chunkFrames · hop}
+ * samples) as soon as {@code contextFrames} frames of right context exist (or the mel is complete).
+ * Each chunk is synthesized over a window with {@code contextFrames} frames of context on both sides and the request's own latent ({@link LatentNoise},
  * a pure function of seed and sample group), so the concatenated chunks approximate one-pass
  * synthesis as closely as the context allows, and equal it exactly when the window covers the whole
  * mel. Not thread-safe: one request, one caller at a time.
@@ -18,8 +18,7 @@ public final class StreamingSession {
     private final int nMel;
     private final int hop;
     private final int nGroup;
-    private final int chunkFrames;
-    private final int contextFrames;
+    private final Chunking chunking;
     private final double sigma;
     private final LatentNoise noise;
     private final List<float[]> frames = new ArrayList<>();
@@ -32,16 +31,11 @@ public final class StreamingSession {
      * @param nMel mel bands of the model
      * @param hop samples per frame
      * @param nGroup samples per group of the flow
-     * @param chunkFrames frames per emitted chunk, at least 1
-     * @param contextFrames frames of context on each side of a chunk, at least 0
+     * @param chunking chunk sizes and context
      * @param sigma latent scale
      * @param seed noise seed
      */
-    public StreamingSession(int nMel, int hop, int nGroup, int chunkFrames, int contextFrames, double sigma, long seed) {
-        if (chunkFrames < 1 || contextFrames < 0) {
-            throw new IllegalArgumentException("chunk must be >= 1 frame and context >= 0 frames, got " + chunkFrames
-                    + " and " + contextFrames);
-        }
+    public StreamingSession(int nMel, int hop, int nGroup, Chunking chunking, double sigma, long seed) {
         if (!(sigma >= 0) || Double.isInfinite(sigma)) {
             throw new IllegalArgumentException("sigma must be finite and >= 0, got " + sigma);
         }
@@ -52,8 +46,7 @@ public final class StreamingSession {
         this.nMel = nMel;
         this.hop = hop;
         this.nGroup = nGroup;
-        this.chunkFrames = chunkFrames;
-        this.contextFrames = contextFrames;
+        this.chunking = chunking;
         this.sigma = sigma;
         this.noise = new LatentNoise(seed, nGroup);
     }
@@ -103,16 +96,18 @@ public final class StreamingSession {
      */
     public WindowTask nextTask() {
         int available = frames.size() - emittedFrames;
+        int chunk = emittedFrames == 0 ? chunking.firstChunkFrames() : chunking.chunkFrames();
+        int context = chunking.contextFrames();
         int emit;
-        if (available >= chunkFrames + contextFrames) {
-            emit = chunkFrames;
+        if (available >= chunk + context) {
+            emit = chunk;
         } else if (complete && available > 0) {
-            emit = Math.min(chunkFrames, available);
+            emit = Math.min(chunk, available);
         } else {
             return null;
         }
-        int start = Math.max(0, emittedFrames - contextFrames);
-        int end = Math.min(frames.size(), emittedFrames + emit + contextFrames);
+        int start = Math.max(0, emittedFrames - context);
+        int end = Math.min(frames.size(), emittedFrames + emit + context);
         WindowTask task = window(start, end, emittedFrames - start, emit);
         emittedFrames += emit;
         return task;

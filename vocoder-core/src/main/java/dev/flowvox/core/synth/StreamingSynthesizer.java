@@ -12,18 +12,15 @@ import java.util.function.Consumer;
 public final class StreamingSynthesizer {
 
     private final Synthesizer synthesizer;
-    private final int chunkFrames;
-    private final int contextFrames;
+    private final Chunking chunking;
 
     /**
      * @param synthesizer the model
-     * @param chunkFrames frames per emitted chunk
-     * @param contextFrames frames of context on each side of a chunk
+     * @param chunking chunk sizes and context
      */
-    public StreamingSynthesizer(Synthesizer synthesizer, int chunkFrames, int contextFrames) {
+    public StreamingSynthesizer(Synthesizer synthesizer, Chunking chunking) {
         this.synthesizer = synthesizer;
-        this.chunkFrames = chunkFrames;
-        this.contextFrames = contextFrames;
+        this.chunking = chunking;
     }
 
     /**
@@ -35,8 +32,7 @@ public final class StreamingSynthesizer {
      */
     public StreamingSession open(double sigma, long seed) {
         FlowConfig config = synthesizer.config();
-        return new StreamingSession(config.nMelChannels(), config.hopLength(), config.nGroup(), chunkFrames,
-                contextFrames, sigma, seed);
+        return new StreamingSession(config.nMelChannels(), config.hopLength(), config.nGroup(), chunking, sigma, seed);
     }
 
     /**

@@ -62,7 +62,7 @@ class StreamingSessionTest {
             float[][] mel = mel(config.nMelChannels(), 23);
             float[] onePass = synthesizer.synthesize(mel, 0.8, 42);
 
-            StreamingSynthesizer streaming = new StreamingSynthesizer(synthesizer, 4, context);
+            StreamingSynthesizer streaming = new StreamingSynthesizer(synthesizer, new Chunking(2, 4, context));
             StreamingSession session = streaming.open(0.8, 42);
             List<float[]> chunks = new ArrayList<>();
             for (int start = 0; start < 23; start += 3) {
@@ -85,9 +85,22 @@ class StreamingSessionTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("models")
+    void firstChunkIsSmallerThanTheRest(String name, FlowConfig config, int context) {
+        StreamingSession session = new StreamingSession(config.nMelChannels(), config.hopLength(), config.nGroup(),
+                new Chunking(2, 6, context), 1.0, 1);
+        session.append(mel(config.nMelChannels(), 20));
+        WindowTask first = session.nextTask();
+        WindowTask second = session.nextTask();
+        assertEquals(2 * config.hopLength(), first.keepTo() - first.keepFrom());
+        assertEquals(6 * config.hopLength(), second.keepTo() - second.keepFrom());
+        assertEquals(2 * config.hopLength(), second.keepFrom(), "the second window starts 2 frames of context before it");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("models")
     void audioWaitsForRightContextUntilTheMelIsComplete(String name, FlowConfig config, int context) {
-        StreamingSession session = new StreamingSession(config.nMelChannels(), config.hopLength(), config.nGroup(), 4,
-                context, 1.0, 1);
+        StreamingSession session = new StreamingSession(config.nMelChannels(), config.hopLength(), config.nGroup(),
+                Chunking.uniform(4, context), 1.0, 1);
         session.append(mel(config.nMelChannels(), 4 + context - 1));
         assertNull(session.nextTask(), "one frame of right context is missing");
         session.append(mel(config.nMelChannels(), 1));

@@ -2,6 +2,7 @@
 package dev.flowvox.server.api;
 
 import dev.flowvox.core.model.ModelInfo;
+import dev.flowvox.core.synth.Chunking;
 import dev.flowvox.core.synth.StreamingSession;
 import dev.flowvox.core.synth.WindowTask;
 import dev.flowvox.proto.v1.AudioChunk;
@@ -69,7 +70,8 @@ final class SynthesisCall {
         this.context = context;
         ModelInfo info = plan.model().info();
         this.session = new StreamingSession(info.flow().nMelChannels(), info.flow().hopLength(), info.flow().nGroup(),
-                plan.chunkFrames(), context.contextFrames(), plan.sigma(), plan.seed());
+                new Chunking(plan.firstChunkFrames(), plan.chunkFrames(), context.contextFrames()), plan.sigma(),
+                plan.seed());
         this.pipeline = OutputPipeline.create(info.sampleRate(), plan.sampleRate(), info.mel().stft(),
                 plan.denoiserStrength() > 0 ? audio -> plan.model().denoise(audio, plan.denoiserStrength()) : null);
     }

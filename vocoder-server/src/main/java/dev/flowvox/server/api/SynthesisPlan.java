@@ -18,11 +18,12 @@ import dev.flowvox.server.registry.ServedModel;
  * @param denoiserStrength bias denoiser strength, in [0, 1]; 0 is off
  * @param encoding output encoding (not UNSPECIFIED)
  * @param sampleRate output rate, Hz, in [8000, 48000]
- * @param chunkFrames mel frames per chunk, at least 1
+ * @param firstChunkFrames mel frames of the first chunk, at least 1
+ * @param chunkFrames mel frames per later chunk, at least 1
  * @param requestId the caller's id or one made up
  */
 record SynthesisPlan(ServedModel model, double sigma, long seed, double denoiserStrength, AudioEncoding encoding,
-        int sampleRate, int chunkFrames, String requestId) {
+        int sampleRate, int firstChunkFrames, int chunkFrames, String requestId) {
 
     /** Default latent scale. */
     static final double DEFAULT_SIGMA = 0.7;
@@ -34,8 +35,9 @@ record SynthesisPlan(ServedModel model, double sigma, long seed, double denoiser
         if (model == null || encoding == null || requestId == null) {
             throw new IllegalArgumentException("model, encoding and request id are required");
         }
-        if (chunkFrames < 1) {
-            throw new IllegalArgumentException("chunk frames " + chunkFrames + "; expected >= 1");
+        if (firstChunkFrames < 1 || chunkFrames < 1) {
+            throw new IllegalArgumentException("chunk frames " + firstChunkFrames + " then " + chunkFrames
+                    + "; expected >= 1");
         }
     }
 
@@ -73,12 +75,15 @@ record SynthesisPlan(ServedModel model, double sigma, long seed, double denoiser
                     + Resampler.MIN_RATE + " to " + Resampler.MAX_RATE + " Hz, or 0 for the model's " + modelRate
                     + " Hz");
         }
-        int chunk = options.getChunkFrames() == 0 ? streaming.chunkFrames() : options.getChunkFrames();
-        if (chunk < 1 || chunk > limits.maxChunkFrames()) {
+        int chunk = options.getChunkFrames();
+        if (chunk > limits.maxChunkFrames()) {
             throw new IllegalArgumentException("chunk_frames " + Integer.toUnsignedString(chunk) + "; expected 1 to "
-                    + limits.maxChunkFrames() + ", or 0 for the default " + streaming.chunkFrames());
+                    + limits.maxChunkFrames() + ", or 0 for the defaults (" + streaming.firstChunkFrames() + " then "
+                    + streaming.chunkFrames() + ")");
         }
+        int first = chunk == 0 ? streaming.firstChunkFrames() : chunk;
+        int later = chunk == 0 ? streaming.chunkFrames() : chunk;
         return new SynthesisPlan(model, sigma, options.hasSeed() ? options.getSeed() : 0, strength, encoding, rate,
-                chunk, RequestIds.resolve(options.getRequestId()));
+                first, later, RequestIds.resolve(options.getRequestId()));
     }
 }
