@@ -8,6 +8,7 @@ import dev.flowvox.core.audio.AudioClip;
 
 import java.io.BufferedInputStream;
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -66,7 +67,7 @@ public final class AudioStreams {
             }
             int channels = format.getChannels();
             int frameBytes = format.getFrameSize();
-            byte[] bytes = stream.readAllBytes();
+            byte[] bytes = readFully(stream, frameBytes);
             int frames = bytes.length / frameBytes;
             float[] interleaved = new float[frames * channels];
             converter.toFloatArray(bytes, interleaved, interleaved.length);
@@ -81,6 +82,19 @@ public final class AudioStreams {
             throw new IOException("cannot read audio from " + source + ": " + e.getMessage()
                     + "; expected WAV, AIFF or AU", e);
         }
+    }
+
+    /**
+     * Reads to the end with {@code read(byte[])}: some streams (MaryTTS's) end {@code readAllBytes}
+     * after the first buffer.
+     */
+    private static byte[] readFully(AudioInputStream stream, int frameBytes) throws IOException {
+        ByteArrayOutputStream all = new ByteArrayOutputStream();
+        byte[] buffer = new byte[frameBytes * 4096];
+        for (int n = stream.read(buffer); n >= 0; n = stream.read(buffer)) {
+            all.write(buffer, 0, n);
+        }
+        return all.toByteArray();
     }
 
     private static float[] downmix(float[] interleaved, int channels) {
