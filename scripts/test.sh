@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Runs the whole test suite from a fresh clone: checks for Java, then builds and tests every module
+# Runs the whole test suite from a fresh clone: checks for Java, installs the system packages the
+# tests need (scripts/install-system-deps.sh), then builds and tests every module
 # with the Maven wrapper (which downloads Maven itself). The NVIDIA reference fixtures are read
 # from ../shared/fixtures beside the checkout (override with FLOWVOX_FIXTURES=DIR).
 set -euo pipefail
@@ -9,6 +10,8 @@ if ! command -v java >/dev/null 2>&1; then
   echo "Java 17 or newer is required: sudo apt-get install -y openjdk-17-jdk-headless" >&2
   exit 1
 fi
+# espeak-ng is the text-to-speech front end the client and CLI tests drive.
+"$ROOT/scripts/install-system-deps.sh"
 args=(-B -ntp verify)
 if [ -n "${FLOWVOX_FIXTURES:-}" ]; then args+=("-Dflowvox.fixtures=$FLOWVOX_FIXTURES"); fi
 exec ./mvnw "${args[@]}"

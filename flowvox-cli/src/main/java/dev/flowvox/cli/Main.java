@@ -7,6 +7,7 @@ import picocli.CommandLine.Command;
 @Command(name = "flowvox", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Flow vocoder: synthesize speech from mel spectrograms and score audio by exact likelihood.",
         subcommands = {
+            SpeakCommand.class,
             ImportWaveGlowCommand.class,
             MelCommand.class,
             VocodeCommand.class,

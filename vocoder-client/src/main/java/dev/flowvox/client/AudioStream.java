@@ -1,0 +1,68 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+package dev.flowvox.client;
+
+import dev.flowvox.proto.v1.AudioChunk;
+
+import io.grpc.Context;
+
+import java.util.Iterator;
+import java.util.NoSuchElementException;
+
+/**
+ * The audio of one synthesis call as a blocking iterator: {@link #next()} waits for the next chunk
+ * the server sends. Closing before the end cancels the call on the server (its queued work is
+ * dropped). Not thread-safe: one consumer per stream.
+ *
+ * <pre>{@code
+ * try (AudioStream audio = client.synthesizeStream(mel, options)) {
+ *     while (audio.hasNext()) {
+ *         AudioPiece piece = audio.next();
+ *         speaker.write(piece.samples(), piece.sampleRate());
+ *     }
+ * }
+ * }</pre>
+ *
+ * <p>A failed call throws {@link io.grpc.StatusRuntimeException} from {@code hasNext} or {@code next};
+ * {@code Status.fromThrowable(e).getCode()} says why.
+ */
+public final class AudioStream implements Iterator<AudioPiece>, AutoCloseable {
+
+    private final Context.CancellableContext context;
+    private final Iterator<AudioChunk> chunks;
+    private boolean finished;
+
+    AudioStream(Context.CancellableContext context, Iterator<AudioChunk> chunks) {
+        this.context = context;
+        this.chunks = chunks;
+    }
+
+    @Override
+    public boolean hasNext() {
+        if (finished) {
+            return false;
+        }
+        boolean more = chunks.hasNext();
+        if (!more) {
+            finished = true;
+        }
+        return more;
+    }
+
+    @Override
+    public AudioPiece next() {
+        if (!hasNext()) {
+            throw new NoSuchElementException("the audio stream has ended");
+        }
+        AudioPiece piece = AudioPiece.decode(chunks.next());
+        if (piece.last()) {
+            finished = true;
+        }
+        return piece;
+    }
+
+    /** Cancels the call if chunks are still outstanding; idempotent. */
+    @Override
+    public void close() {
+        context.cancel(null);
+    }
+}
