@@ -74,8 +74,9 @@ final class SpeakCommand implements Callable<Integer> {
     @Option(names = "--play", description = "Play on the speakers (skipped with a message where there is no audio device)")
     boolean play;
 
-    @Option(names = "--front-end", defaultValue = "espeak",
-            description = "espeak (espeak-ng process), marytts (MaryTTS in Java, voice cmu-slt-hsmm) or mel "
+    @Option(names = "--front-end", defaultValue = "marytts",
+            description = "marytts (MaryTTS in Java with its bundled voice cmu-slt-hsmm: needs nothing installed), "
+                    + "espeak (an espeak-ng process; scripts/install-system-deps.sh installs it) or mel "
                     + "(.npy files from Tacotron2/FastPitch); default ${DEFAULT-VALUE}")
     FrontEndKind frontEnd;
 

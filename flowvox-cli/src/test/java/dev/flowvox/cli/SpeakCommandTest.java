@@ -52,7 +52,8 @@ class SpeakCommandTest {
     @Test
     void espeakTextBecomesAWavOfWholeFramesFromAnInProcessServer() throws Exception {
         Path wav = dir.resolve("espeak.wav");
-        Result result = run("speak", "Hello there.", "How are you today?", "-o", wav.toString(), "-m", model.toString());
+        Result result = run("speak", "Hello there.", "How are you today?", "--front-end", "espeak", "-o", wav.toString(),
+                "-m", model.toString());
         assertEquals(0, result.status, result.err);
         assertTrue(result.err.contains("started an in-process server with " + model), result.err);
         assertTrue(result.out.contains("2 sentences"), result.out);
