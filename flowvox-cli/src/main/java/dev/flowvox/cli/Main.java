@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
             InfoCommand.class,
             TrainCommand.class,
             EvaluateCommand.class,
+            AnomalyEvalCommand.class,
             SpeedCommand.class,
             ModelCardCommand.class,
             ServeCommand.class,
