@@ -14,6 +14,8 @@ import picocli.CommandLine.Command;
             InfoCommand.class,
             TrainCommand.class,
             EvaluateCommand.class,
+            CalibrateCommand.class,
+            CheckCommand.class,
             AnomalyEvalCommand.class,
             SpeedCommand.class,
             ModelCardCommand.class,

@@ -106,7 +106,7 @@ public final class Calibrator {
         Calibration unruled = new Calibration(settings.segmentSeconds(), featureNames, level, bands, 0,
                 new CalibrationProvenance(Instant.now().toString(), data, clips.size(), seconds, pooled.size(), 0, null));
         double[] scores = scores(unruled, clips);
-        double threshold = quantile(scores, 1 - settings.targetFalsePositiveRate());
+        double threshold = quantile(Arrays.stream(scores).sorted().toArray(), 1 - settings.targetFalsePositiveRate());
         return unruled.withRule(threshold, new CalibrationProvenance(unruled.provenance().created(), data, clips.size(),
                 seconds, pooled.size(), flaggedFraction(scores, threshold), null));
     }
