@@ -7,6 +7,7 @@ import dev.flowvox.proto.v1.Audio;
 import dev.flowvox.proto.v1.AudioEncoding;
 import dev.flowvox.proto.v1.CalibrationVerdict;
 import dev.flowvox.proto.v1.GetModelRequest;
+import dev.flowvox.proto.v1.ListModelsRequest;
 import dev.flowvox.proto.v1.ModelInfo;
 import dev.flowvox.proto.v1.ScoreRequest;
 import dev.flowvox.proto.v1.ScoreResponse;
@@ -47,8 +48,10 @@ public final class RemoteLikelihoodSource implements LikelihoodSource {
     public RemoteLikelihoodSource(Channel channel, String modelId, Duration deadline) {
         this.stub = VocoderGrpc.newBlockingStub(channel);
         this.deadline = deadline;
+        String id = modelId.isEmpty() ? stub.withDeadlineAfter(deadline.toMillis(), TimeUnit.MILLISECONDS)
+                .listModels(ListModelsRequest.getDefaultInstance()).getDefaultModelId() : modelId;
         ModelInfo info = stub.withDeadlineAfter(deadline.toMillis(), TimeUnit.MILLISECONDS)
-                .getModel(GetModelRequest.newBuilder().setModelId(modelId).build());
+                .getModel(GetModelRequest.newBuilder().setModelId(id).build());
         this.modelId = info.getId();
         this.sampleRate = info.getSampleRate();
         this.calibrated = info.getCalibrated();
