@@ -44,4 +44,16 @@ public record FlowOutput(NDArray z, NDArray logScale, NDArray logDetW) {
                 .add(logScale)
                 .add(logDetW);
     }
+
+    /**
+     * The latent's squared norm per group in units of the prior's variance, {@code Σ_c z_cg² / σ²}. For
+     * audio the model finds typical it is close to {@code n_group} (a chi-square variable with {@code
+     * n_group} degrees of freedom), whatever the loudness; the typicality test of anomaly checks uses it.
+     *
+     * @param sigma standard deviation of the latent prior
+     * @return {@code [batch, groups]}, dimensionless
+     */
+    public NDArray latentEnergyPerGroup(double sigma) {
+        return z.square().sum(new int[] {1}).mul((float) (1 / (sigma * sigma)));
+    }
 }

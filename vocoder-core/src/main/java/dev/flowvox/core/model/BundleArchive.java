@@ -174,6 +174,28 @@ public final class BundleArchive {
         return selected;
     }
 
+    /**
+     * A writer preloaded with every section and array of this archive, to write a copy with some
+     * sections replaced (e.g. a new calibration).
+     *
+     * @return the writer; its {@code write} re-encodes every array with fresh checksums
+     * @throws IOException if encoding an array fails
+     */
+    public Writer copy() throws IOException {
+        Writer writer = new Writer();
+        for (Map.Entry<String, JsonElement> item : manifest.entrySet()) {
+            String name = item.getKey();
+            if (!name.equals("format") && !name.equals("version") && !name.equals("arrays")
+                    && item.getValue().isJsonObject()) {
+                writer.section(name, item.getValue().getAsJsonObject().deepCopy());
+            }
+        }
+        for (Map.Entry<String, NpyArray> array : arrays.entrySet()) {
+            writer.array(array.getKey(), array.getValue());
+        }
+        return writer;
+    }
+
     /** Builds an archive and writes it atomically. */
     public static final class Writer {
 

@@ -6,6 +6,8 @@ import ai.djl.ndarray.types.Shape;
 
 import com.google.gson.JsonObject;
 
+import dev.flowvox.core.calibration.CalibrationSection;
+
 import dev.flowvox.core.flow.FlowParameters;
 import dev.flowvox.core.npy.NpyArray;
 
@@ -78,11 +80,13 @@ public final class ModelBundle {
      * @param archive a bundle or checkpoint
      * @param parent manager whose sub-managers will own the model
      * @return the model
-     * @throws BundleFormatException if the model does not match its configuration
+     * @throws BundleFormatException if the model does not match its configuration or its calibration
+     *     section is malformed
      */
     public static VocoderModel load(BundleArchive archive, NDManager parent) throws BundleFormatException {
         ModelInfo info = info(archive);
-        return new VocoderModel(info, parameters(archive, info, parent), parent);
+        return new VocoderModel(info, parameters(archive, info, parent), parent,
+                CalibrationSection.read(archive).orElse(null));
     }
 
     /**

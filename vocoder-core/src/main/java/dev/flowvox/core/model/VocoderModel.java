@@ -2,12 +2,16 @@ package dev.flowvox.core.model;
 
 import ai.djl.ndarray.NDManager;
 
+import dev.flowvox.core.calibration.Calibration;
+
 import dev.flowvox.core.flow.FlowParameters;
 import dev.flowvox.core.flow.FlowWeights;
 import dev.flowvox.core.flow.InferenceThreads;
 import dev.flowvox.core.flow.WaveGlow;
 import dev.flowvox.core.score.LikelihoodScorer;
 import dev.flowvox.core.synth.Synthesizer;
+
+import java.util.Optional;
 
 /**
  * A model in memory: its description and parameters, plus inference weights folded on first use.
@@ -18,6 +22,7 @@ public final class VocoderModel implements AutoCloseable {
     private final ModelInfo info;
     private final FlowParameters parameters;
     private final NDManager manager;
+    private final Calibration calibration;
     private FlowWeights weights;
     private WaveGlow flow;
 
@@ -29,17 +34,35 @@ public final class VocoderModel implements AutoCloseable {
      * @param parent manager whose sub-manager will own the inference weights
      */
     public VocoderModel(ModelInfo info, FlowParameters parameters, NDManager parent) {
+        this(info, parameters, parent, null);
+    }
+
+    /**
+     * Takes ownership of the parameters.
+     *
+     * @param info description
+     * @param parameters weights matching {@code info.flow()}
+     * @param parent manager whose sub-manager will own the inference weights
+     * @param calibration the bundle's typicality calibration, or null when it has none
+     */
+    public VocoderModel(ModelInfo info, FlowParameters parameters, NDManager parent, Calibration calibration) {
         if (!info.flow().equals(parameters.config())) {
             throw new IllegalArgumentException("parameters are for " + parameters.config() + ", the model says " + info.flow());
         }
         this.info = info;
         this.parameters = parameters;
         this.manager = parent.newSubManager();
+        this.calibration = calibration;
     }
 
     /** The model's description. */
     public ModelInfo info() {
         return info;
+    }
+
+    /** The typicality calibration stored with the model, if any (anomaly checks need one). */
+    public Optional<Calibration> calibration() {
+        return Optional.ofNullable(calibration);
     }
 
     /** The stored parameters. */

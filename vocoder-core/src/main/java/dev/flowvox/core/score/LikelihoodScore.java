@@ -8,16 +8,24 @@ import java.util.List;
  * normalising constant included.
  *
  * @param groupNats log-density of each group of {@code groupSize} samples (nats), in time order
+ * @param groupLatentEnergy squared norm of each group's latent in units of the prior's variance,
+ *     {@code Σ z² / σ²} (dimensionless; about {@code groupSize} for audio the model finds typical),
+ *     same order and length as {@code groupNats}
  * @param groupSize samples per group ({@code n_group} of the flow)
  * @param sampleRate samples per second, for time ranges
  * @param ignoredTailSamples samples at the end that did not fill a whole group and were not scored
  */
-public record LikelihoodScore(double[] groupNats, int groupSize, int sampleRate, int ignoredTailSamples) {
+public record LikelihoodScore(double[] groupNats, double[] groupLatentEnergy, int groupSize, int sampleRate,
+        int ignoredTailSamples) {
 
     /** Validates the sizes. */
     public LikelihoodScore {
         if (groupNats.length == 0) {
             throw new IllegalArgumentException("a score needs at least one group of samples");
+        }
+        if (groupLatentEnergy.length != groupNats.length) {
+            throw new IllegalArgumentException("latent energy of " + groupLatentEnergy.length + " groups for the nats of "
+                    + groupNats.length + " groups; expected one per group");
         }
         if (groupSize < 1 || sampleRate < 1) {
             throw new IllegalArgumentException("group size and sample rate must be >= 1, got " + groupSize + " and "
@@ -56,12 +64,15 @@ public record LikelihoodScore(double[] groupNats, int groupSize, int sampleRate,
         for (int first = 0; first < groupNats.length; first += groupsPerSegment) {
             int last = Math.min(groupNats.length, first + groupsPerSegment);
             double sum = 0;
+            double energy = 0;
             for (int g = first; g < last; g++) {
                 sum += groupNats[g];
+                energy += groupLatentEnergy[g];
             }
             long startSample = (long) first * groupSize;
             long endSample = (long) last * groupSize;
-            segments.add(new Segment(startSample, endSample, sum / (endSample - startSample), sampleRate));
+            long length = endSample - startSample;
+            segments.add(new Segment(startSample, endSample, sum / length, energy / length, sampleRate));
         }
         return segments;
     }
@@ -72,9 +83,11 @@ public record LikelihoodScore(double[] groupNats, int groupSize, int sampleRate,
      * @param startSample first sample (inclusive)
      * @param endSample last sample (exclusive)
      * @param natsPerSample mean log-likelihood over the range (nats/sample)
+     * @param latentEnergy mean of {@code z² / σ²} over the range's latent values (dimensionless; about 1
+     *     for audio the model finds typical)
      * @param sampleRate samples per second
      */
-    public record Segment(long startSample, long endSample, double natsPerSample, int sampleRate) {
+    public record Segment(long startSample, long endSample, double natsPerSample, double latentEnergy, int sampleRate) {
 
         /** Start time in seconds. */
         public double startSeconds() {

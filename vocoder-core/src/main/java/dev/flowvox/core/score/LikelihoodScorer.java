@@ -45,7 +45,7 @@ public final class LikelihoodScorer {
      * @param audio samples in [-1, 1] at the model's rate; a tail shorter than one group is not scored
      * @param mel its log-mel {@code [n_mel][frames]} with at least {@code samples / hop} frames (the
      *     mel convention gives {@code 1 + samples / hop})
-     * @return the log-likelihood, total and per group
+     * @return the log-likelihood, total and per group, with the latent's energy per group
      * @throws IllegalArgumentException for audio shorter than one group, non-finite samples or a mel
      *     that does not cover the audio
      */
@@ -71,11 +71,14 @@ public final class LikelihoodScorer {
             }
             FlowOutput out = flow.forward(audioArray, melArray);
             float[] perGroup = out.logDensityPerGroup(sigma).toFloatArray();
+            float[] energyPerGroup = out.latentEnergyPerGroup(sigma).toFloatArray();
             double[] groupNats = new double[groups];
+            double[] groupLatentEnergy = new double[groups];
             for (int g = 0; g < groups; g++) {
                 groupNats[g] = perGroup[g];
+                groupLatentEnergy[g] = energyPerGroup[g];
             }
-            return new LikelihoodScore(groupNats, config.nGroup(), sampleRate, audio.length - samples);
+            return new LikelihoodScore(groupNats, groupLatentEnergy, config.nGroup(), sampleRate, audio.length - samples);
         }
     }
 }

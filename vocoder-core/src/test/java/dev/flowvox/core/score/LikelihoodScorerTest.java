@@ -58,6 +58,11 @@ class LikelihoodScorerTest {
             assertEquals(512, score.samples());
             assertEquals(expected, score.totalNats(), 1e-5 * Math.abs(expected));
             assertEquals(expected / 512, score.natsPerSample(), 1e-5);
+            double energy = 0;
+            for (int i = 0; i < 512; i++) {
+                energy += audio[i] * audio[i];
+            }
+            assertEquals(energy / 512, score.segments(512).get(0).latentEnergy(), 1e-5);
         }
     }
 
@@ -86,10 +91,14 @@ class LikelihoodScorerTest {
 
     @Test
     void segmentsAverageTheirGroups() {
-        LikelihoodScore score = new LikelihoodScore(new double[] {8, 16, 24, 32, 40}, 8, 8000, 0);
+        LikelihoodScore score = new LikelihoodScore(new double[] {8, 16, 24, 32, 40}, new double[] {8, 8, 16, 16, 4}, 8,
+                8000, 0);
         List<LikelihoodScore.Segment> segments = score.segments(16);
         assertEquals(3, segments.size());
         assertEquals(1.5, segments.get(0).natsPerSample(), 1e-12);
+        assertEquals(1.0, segments.get(0).latentEnergy(), 1e-12);
+        assertEquals(2.0, segments.get(1).latentEnergy(), 1e-12);
+        assertEquals(0.5, segments.get(2).latentEnergy(), 1e-12);
         assertEquals(3.5, segments.get(1).natsPerSample(), 1e-12);
         assertEquals(5.0, segments.get(2).natsPerSample(), 1e-12);
         assertEquals(32.0 / 8000, segments.get(2).startSeconds(), 1e-12);

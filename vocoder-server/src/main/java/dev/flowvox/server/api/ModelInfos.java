@@ -50,7 +50,7 @@ final class ModelInfos {
                 .setDescription(info.provenance().description())
                 .setCreated(info.provenance().created())
                 .putAllFacts(info.provenance().facts())
-                .setCalibrated(false)
+                .setCalibrated(model.calibration().isPresent())
                 .setMaxFrames(maxFrames)
                 .build();
     }

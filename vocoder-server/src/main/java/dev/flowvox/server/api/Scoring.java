@@ -5,6 +5,8 @@ import dev.flowvox.core.audio.AudioFormatException;
 import dev.flowvox.core.audio.LoadedAudio;
 import dev.flowvox.core.audio.ModelInput;
 import dev.flowvox.core.audio.WavReader;
+import dev.flowvox.core.calibration.Calibration;
+import dev.flowvox.core.calibration.SegmentFeatures;
 import dev.flowvox.core.dsp.MelSpectrogram;
 import dev.flowvox.core.dsp.Resampler;
 import dev.flowvox.core.model.ModelInfo;
@@ -21,8 +23,12 @@ import dev.flowvox.server.registry.ServedModel;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
-/** Answers a {@code Score} request: decode, resample, mel (unless given), exact likelihood, segments. */
+/**
+ * Answers a {@code Score} request: decode, resample, mel (unless given), exact likelihood, segments,
+ * and the calibration's verdict when the model has one.
+ */
 final class Scoring {
 
     /** Segment length when the request does not say, seconds. */
@@ -46,7 +52,7 @@ final class Scoring {
      * Scores a request.
      *
      * @param request the request
-     * @return the response; {@code verdict} stays unset, as no bundle carries a calibration yet
+     * @return the response; {@code verdict} is set when the model's bundle carries a calibration
      * @throws IllegalArgumentException for any bad input, naming it (unknown model, malformed or
      *     empty audio, unsupported encoding or rate, too long, bad mel or segment length)
      */
@@ -54,7 +60,9 @@ final class Scoring {
         ServedModel model = models.find(request.getModelId()).orElseThrow(() -> new IllegalArgumentException(
                 "unknown model '" + request.getModelId() + "'; this server has " + models.ids()));
         ModelInfo info = model.info();
-        double segmentSeconds = request.getSegmentSeconds() == 0 ? DEFAULT_SEGMENT_SECONDS : request.getSegmentSeconds();
+        Optional<Calibration> calibration = model.calibration();
+        double segmentSeconds = request.getSegmentSeconds() != 0 ? request.getSegmentSeconds()
+                : calibration.map(Calibration::segmentSeconds).orElse(DEFAULT_SEGMENT_SECONDS);
         if (!(segmentSeconds > 0 && segmentSeconds <= MAX_SEGMENT_SECONDS)) {
             throw new IllegalArgumentException("segment_seconds " + request.getSegmentSeconds() + "; expected (0, "
                     + MAX_SEGMENT_SECONDS + "], or 0 for " + DEFAULT_SEGMENT_SECONDS);
@@ -80,12 +88,17 @@ final class Scoring {
                 .setIgnoredTailSamples(score.ignoredTailSamples())
                 .setSampleRate(info.sampleRate())
                 .addAllWarnings(warnings);
-        for (LikelihoodScore.Segment segment : score.segments((int) Math.round(segmentSeconds * info.sampleRate()))) {
+        for (SegmentFeatures segment : SegmentFeatures.ofScore(score, audio,
+                (int) Math.round(segmentSeconds * info.sampleRate()))) {
             response.addSegments(ScoreSegment.newBuilder()
                     .setStartSample(segment.startSample())
                     .setEndSample(segment.endSample())
-                    .setNatsPerSample(segment.natsPerSample()));
+                    .setNatsPerSample(segment.values()[0])
+                    .setLevelDbfs(segment.levelDb())
+                    .setLatentEnergy(segment.values()[1]));
         }
+        calibration.ifPresent(c -> response.setVerdict(Verdicts.of(c,
+                c.judge(SegmentFeatures.ofScore(score, audio, c.segmentSamples(info.sampleRate()))))));
         return response.build();
     }
 

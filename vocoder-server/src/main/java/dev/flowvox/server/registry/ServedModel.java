@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 package dev.flowvox.server.registry;
 
+import dev.flowvox.core.calibration.Calibration;
 import dev.flowvox.core.dsp.SpectralDenoiser;
 import dev.flowvox.core.model.ModelInfo;
 import dev.flowvox.core.model.VocoderModel;
@@ -9,10 +10,12 @@ import dev.flowvox.core.synth.BiasDenoiser;
 import dev.flowvox.core.synth.Synthesizer;
 import dev.flowvox.server.schedule.WindowBatcher;
 
+import java.util.Optional;
 import java.util.concurrent.ConcurrentLinkedQueue;
 
 /**
- * A loaded model and what serving it needs: its synthesizer, scorer, batching queue and denoisers.
+ * A loaded model and what serving it needs: its synthesizer, scorer, calibration, batching queue and
+ * denoisers.
  * Thread-safe.
  */
 public final class ServedModel implements AutoCloseable {
@@ -40,6 +43,11 @@ public final class ServedModel implements AutoCloseable {
     /** Its description. */
     public ModelInfo info() {
         return model.info();
+    }
+
+    /** Its bundle's typicality calibration, if any (Score then returns a verdict). */
+    public Optional<Calibration> calibration() {
+        return model.calibration();
     }
 
     /** Its synthesizer (thread-safe). */

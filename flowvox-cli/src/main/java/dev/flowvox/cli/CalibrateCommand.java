@@ -1,0 +1,120 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+package dev.flowvox.cli;
+
+import ai.djl.ndarray.NDManager;
+
+import dev.flowvox.core.audio.AudioClip;
+import dev.flowvox.core.calibration.Bounds;
+import dev.flowvox.core.calibration.Calibration;
+import dev.flowvox.core.calibration.CalibrationSection;
+import dev.flowvox.core.calibration.Calibrator;
+import dev.flowvox.core.calibration.FlowFeatures;
+import dev.flowvox.core.calibration.LevelBand;
+import dev.flowvox.core.calibration.SegmentFeatures;
+import dev.flowvox.core.model.ModelBundle;
+import dev.flowvox.core.model.VocoderModel;
+import dev.flowvox.core.train.Corpus;
+
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressBarStyle;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+/** {@code flowvox calibrate}: learns the typicality calibration of a model and writes it into its bundle. */
+@Command(name = "calibrate", mixinStandardHelpOptions = true,
+        description = "Learn two-sided typicality bounds (nats/sample and latent energy per loudness band, and the "
+                + "loudness itself) from normal speech, choose the threshold for 1% false positives on it, measure "
+                + "false positives on held-out speech, and write the calibration into the bundle (atomically).")
+final class CalibrateCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    ModelOption modelOption;
+
+    @Option(names = "--train", defaultValue = "data/corpus/train.tsv", description = "normal speech to calibrate on "
+            + "(default: ${DEFAULT-VALUE})")
+    Path trainManifest;
+
+    @Option(names = "--valid", defaultValue = "data/corpus/valid.tsv", description = "held-out normal speech for the "
+            + "false-positive rate (default: ${DEFAULT-VALUE})")
+    Path validManifest;
+
+    @Option(names = "--max-train-clips", defaultValue = "600", description = "calibrate on at most this many "
+            + "training clips, evenly spaced (default: ${DEFAULT-VALUE})")
+    int maxTrainClips;
+
+    @Override
+    public Integer call() throws Exception {
+        Path bundle = modelOption.resolve();
+        Calibration calibration;
+        try (NDManager manager = NDManager.newBaseManager();
+                VocoderModel model = ModelBundle.load(bundle, manager)) {
+            int rate = model.info().sampleRate();
+            Corpus train = CorpusSample.of(Corpus.load(trainManifest, rate), maxTrainClips);
+            Corpus valid = Corpus.load(validManifest, rate);
+            Calibrator.Settings settings = Calibrator.Settings.DEFAULT;
+            FlowFeatures features = new FlowFeatures(model);
+            int segment = (int) Math.round(settings.segmentSeconds() * rate);
+            try (ProgressBar bar = new ProgressBarBuilder().setTaskName("calibrate")
+                    .setInitialMax(train.clips().size() + valid.clips().size()).setStyle(ProgressBarStyle.ASCII)
+                    .setUnit(" clips", 1).build()) {
+                calibration = new Calibrator(settings).fit(extract(features, train, segment, bar),
+                        SegmentFeatures.FLOW_FEATURES, describe(trainManifest, train), train.totalSeconds());
+                calibration = Calibrator.validate(calibration, extract(features, valid, segment, bar),
+                        describe(validManifest, valid), valid.totalSeconds());
+            }
+        }
+        CalibrationSection.write(bundle, calibration);
+        print(spec.commandLine().getOut(), calibration);
+        spec.commandLine().getOut().println("wrote the calibration into " + bundle);
+        return 0;
+    }
+
+    private static String describe(Path manifest, Corpus corpus) {
+        return manifest + " (" + corpus.clips().size() + " clips)";
+    }
+
+    private static List<List<SegmentFeatures>> extract(FlowFeatures features, Corpus corpus, int segment, ProgressBar bar) {
+        List<List<SegmentFeatures>> clips = new ArrayList<>();
+        for (AudioClip clip : corpus.clips()) {
+            clips.add(features.extract(clip.samples(), segment));
+            bar.step();
+        }
+        return clips;
+    }
+
+    /** Prints the learned bounds and false-positive rates. */
+    static void print(PrintWriter out, Calibration c) {
+        out.printf("segments of %.2f s; loudness bounds %.1f to %.1f dBFS; threshold %.3f (worst segment margin)%n",
+                c.segmentSeconds(), c.level().lower(), c.level().upper(), c.threshold());
+        out.println("loudness band (dBFS)   nats/sample bounds      latent energy bounds   segments");
+        double from = Double.NEGATIVE_INFINITY;
+        for (LevelBand band : c.bands()) {
+            Bounds nats = band.features().get(0);
+            Bounds energy = band.features().get(1);
+            out.printf("%8.1f to %-8.1f   %8.3f to %-8.3f   %7.3f to %-7.3f   %d%n", from, band.belowDb(), nats.lower(),
+                    nats.upper(), energy.lower(), energy.upper(), band.segments());
+            from = band.belowDb();
+        }
+        out.printf("false positives: %.1f%% of %d calibration clips", 100 * c.provenance().falsePositiveRate(),
+                c.provenance().clips());
+        if (c.provenance().validation() != null) {
+            out.printf(", %.1f%% of %d held-out clips (%s)", 100 * c.provenance().validation().falsePositiveRate(),
+                    c.provenance().validation().clips(), c.provenance().validation().data());
+        }
+        out.println();
+    }
+}

@@ -1,0 +1,120 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+package dev.flowvox.cli;
+
+import ai.djl.ndarray.NDManager;
+
+import dev.flowvox.client.anomaly.AnomalyCheck;
+import dev.flowvox.client.anomaly.AudioAnomalyDetector;
+import dev.flowvox.client.anomaly.CheckPlot;
+import dev.flowvox.client.anomaly.ClipVerdict;
+import dev.flowvox.client.anomaly.LocalLikelihoodSource;
+import dev.flowvox.client.anomaly.RemoteLikelihoodSource;
+import dev.flowvox.client.anomaly.SegmentResult;
+import dev.flowvox.core.model.ModelBundle;
+import dev.flowvox.core.model.VocoderModel;
+
+import io.grpc.ManagedChannel;
+import io.grpc.ManagedChannelBuilder;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+
+/** {@code flowvox check}: is this audio typical for the model? */
+@Command(name = "check", mixinStandardHelpOptions = true,
+        description = "Check WAV files against the model's typicality calibration (written by flowvox calibrate): "
+                + "prints file, verdict, score (worst segment margin) and threshold, the bounds at the worst segment "
+                + "and the worst time ranges. Exit status 0 even when files are anomalous.")
+final class CheckCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    ModelOption modelOption;
+
+    @Option(names = "--server", paramLabel = "HOST:PORT", description = "score on a flowvox server (plaintext) "
+            + "instead of in this process")
+    String server;
+
+    @Option(names = "--model-id", defaultValue = "", description = "model id on the server (default: its default)")
+    String modelId;
+
+    @Option(names = "--plot", paramLabel = "DIR", description = "write a PNG per file: likelihood over time, bounds, "
+            + "worst ranges")
+    Path plotDir;
+
+    @Option(names = "--worst", defaultValue = "3", description = "time ranges to list per file (default: ${DEFAULT-VALUE})")
+    int worst;
+
+    @Parameters(arity = "1..*", paramLabel = "FILE.wav", description = "audio files")
+    List<Path> inputs;
+
+    @Override
+    public Integer call() throws Exception {
+        if (server != null) {
+            ManagedChannel channel = ManagedChannelBuilder.forTarget(server).usePlaintext().build();
+            try {
+                run(new AudioAnomalyDetector(new RemoteLikelihoodSource(channel, modelId, Duration.ofMinutes(2))));
+            } finally {
+                channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
+            }
+            return 0;
+        }
+        try (NDManager manager = NDManager.newBaseManager();
+                VocoderModel model = ModelBundle.load(modelOption.resolve(), manager)) {
+            run(new AudioAnomalyDetector(LocalLikelihoodSource.of(model)));
+        }
+        return 0;
+    }
+
+    private void run(AudioAnomalyDetector detector) throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        if (!detector.source().calibrated()) {
+            spec.commandLine().getErr().println("flowvox check: the model has no calibration, so there is no verdict; "
+                    + "run flowvox calibrate --model BUNDLE first");
+        }
+        if (plotDir != null) {
+            Files.createDirectories(plotDir);
+        }
+        out.println("file\tverdict\tnats/sample\tscore\tthreshold\tbounds at worst (nats/sample)\tworst ranges");
+        for (Path input : inputs) {
+            AnomalyCheck check = detector.check(input);
+            check.warnings().forEach(w -> spec.commandLine().getErr().println("flowvox check: " + input + ": " + w));
+            out.println(row(check));
+            if (plotDir != null && check.score().verdict().isPresent()) {
+                Path png = plotDir.resolve(input.getFileName().toString().replaceAll("\\.[^.]*$", "") + ".png");
+                CheckPlot.write(check, worst, png);
+            }
+        }
+    }
+
+    private String row(AnomalyCheck check) {
+        String verdict = check.status().name().toLowerCase(Locale.ROOT).replace('_', ' ');
+        if (check.score().verdict().isEmpty()) {
+            return String.format(Locale.ROOT, "%s\t%s\t%.4f\t-\t-\t-\t-", check.name(), verdict,
+                    check.score().natsPerSample());
+        }
+        ClipVerdict v = check.score().verdict().get();
+        SegmentResult w = v.worst(1).get(0);
+        String ranges = check.worstRanges(worst).stream()
+                .map(r -> String.format(Locale.ROOT, "%.2f-%.2f s (%s %+.2f)", r.startSeconds(), r.endSeconds(),
+                        r.deviation(), r.margin()))
+                .collect(Collectors.joining(", "));
+        return String.format(Locale.ROOT, "%s\t%s\t%.4f\t%.3f\t%.3f\t[%.3f, %.3f]\t%s", check.name(), verdict,
+                check.score().natsPerSample(), v.score(), v.threshold(), w.lowerNats(), w.upperNats(), ranges);
+    }
+}

@@ -1,0 +1,100 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+package dev.flowvox.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.flowvox.client.anomaly.AnomalyKind;
+import dev.flowvox.core.audio.AudioClip;
+import dev.flowvox.core.audio.ModelInput;
+import dev.flowvox.core.audio.WavEncoding;
+import dev.flowvox.core.audio.WavWriter;
+import dev.flowvox.core.calibration.CalibrationSection;
+import dev.flowvox.core.model.BundleArchive;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import picocli.CommandLine;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+
+/** {@code flowvox calibrate} then {@code flowvox check} end to end, on clips cut from the fixture speech. */
+class AnomalyCommandsTest {
+
+    private static final int RATE = 22050;
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void calibrateWritesTheBundleAndCheckFlagsNoiseButPassesSpeech() throws Exception {
+        float[] speech = ModelInput.load(Path.of(System.getProperty("flowvox.fixtures"), "speech-22050.wav"), RATE)
+                .clip().samples();
+        Files.createDirectories(dir.resolve("wav"));
+        StringBuilder train = new StringBuilder("path\tsamples\tseconds\tsource\n");
+        int clip = 0;
+        for (float gain : new float[] {0.5f, 0.7f, 1f, 1.4f}) {
+            for (int start = 0; start + 33075 <= speech.length; start += 22050) {
+                String name = "wav/clean-" + clip++ + ".wav";
+                write(dir.resolve(name), scaled(Arrays.copyOfRange(speech, start, start + 33075), gain));
+                train.append(name).append("\t33075\t1.5\tfixture\n");
+            }
+        }
+        Files.writeString(dir.resolve("train.tsv"), train, StandardCharsets.UTF_8);
+        Files.writeString(dir.resolve("valid.tsv"), "path\tsamples\tseconds\tsource\nwav/clean-3.wav\t33075\t1.5\tfixture\n",
+                StandardCharsets.UTF_8);
+        Path bundle = dir.resolve("model.flowvox");
+        Files.copy(Path.of("..", "models", "default", "model.flowvox"), bundle);
+
+        Result calibrated = run("calibrate", "-m", bundle.toString(), "--train", dir.resolve("train.tsv").toString(),
+                "--valid", dir.resolve("valid.tsv").toString());
+        assertEquals(0, calibrated.status, calibrated.err);
+        assertTrue(calibrated.out.contains("false positives:") && calibrated.out.contains("wrote the calibration"),
+                calibrated.out);
+        assertTrue(CalibrationSection.read(BundleArchive.read(bundle)).isPresent());
+
+        Path clean = dir.resolve("clean.wav");
+        write(clean, Arrays.copyOfRange(speech, 5512, 5512 + 33075));
+        Path noise = dir.resolve("noise.wav");
+        write(noise, AnomalyKind.WHITE_NOISE.apply(Arrays.copyOfRange(speech, 5512, 5512 + 33075), RATE, 1));
+        Path plots = dir.resolve("plots");
+        Result checked = run("check", "-m", bundle.toString(), "--plot", plots.toString(), clean.toString(),
+                noise.toString());
+        assertEquals(0, checked.status, checked.err);
+        String[] rows = checked.out.split("\n");
+        assertEquals(3, rows.length, checked.out);
+        assertTrue(rows[1].startsWith(clean + "\ttypical\t"), rows[1]);
+        assertTrue(rows[2].startsWith(noise + "\tanomalous\t") && rows[2].contains(" s ("), rows[2]);
+        assertTrue(Files.size(plots.resolve("noise.png")) > 1000);
+    }
+
+    private static float[] scaled(float[] x, float gain) {
+        for (int i = 0; i < x.length; i++) {
+            x[i] *= gain;
+        }
+        return x;
+    }
+
+    private static void write(Path path, float[] samples) throws Exception {
+        WavWriter.write(new AudioClip(samples, RATE), WavEncoding.PCM_16, path);
+    }
+
+    private record Result(int status, String out, String err) {
+    }
+
+    private static Result run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine commandLine = Main.commandLine();
+        commandLine.setOut(new PrintWriter(out, true));
+        commandLine.setErr(new PrintWriter(err, true));
+        int status = commandLine.execute(args);
+        return new Result(status, out.toString(), err.toString());
+    }
+}

@@ -1,0 +1,107 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+package dev.flowvox.client.anomaly;
+
+import dev.flowvox.core.audio.LoadedAudio;
+import dev.flowvox.core.audio.ModelInput;
+import dev.flowvox.core.audio.WavReader;
+import dev.flowvox.core.dsp.Resampler;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Likelihood-based audio anomaly checks: audio → mono at the model's rate → mel → exact likelihood
+ * → per-segment features → the verdict of the model's typicality calibration.
+ *
+ * <pre>{@code
+ * try (NDManager manager = NDManager.newBaseManager();
+ *         VocoderModel model = ModelBundle.load(Path.of("models/default/model.flowvox"), manager)) {
+ *     AudioAnomalyDetector detector = new AudioAnomalyDetector(LocalLikelihoodSource.of(model));
+ *     AnomalyCheck check = detector.check(Path.of("call.wav"));
+ *     if (check.status() == AnomalyCheck.Status.ANOMALOUS) {
+ *         check.worstRanges(3).forEach(r -> System.out.println(r.startSeconds() + "-" + r.endSeconds() + " s"));
+ *     }
+ * }
+ * // or against a server, on a channel you own:
+ * new AudioAnomalyDetector(new RemoteLikelihoodSource(channel, "", Duration.ofSeconds(30)));
+ * }</pre>
+ *
+ * Thread-safe when its source is.
+ */
+public final class AudioAnomalyDetector {
+
+    private final LikelihoodSource source;
+
+    /**
+     * @param source where scores and verdicts come from
+     */
+    public AudioAnomalyDetector(LikelihoodSource source) {
+        this.source = source;
+    }
+
+    /** The source of the scores. */
+    public LikelihoodSource source() {
+        return source;
+    }
+
+    /**
+     * Checks a WAV file (any supported encoding, channel count and rate from 8 to 48 kHz).
+     *
+     * @param file the file
+     * @return the check, named by the file
+     * @throws IOException if the file cannot be read or decoded
+     */
+    public AnomalyCheck check(Path file) throws IOException {
+        return check(ModelInput.load(file, source.sampleRate()), file.toString());
+    }
+
+    /**
+     * Checks a WAV file held in memory.
+     *
+     * @param wav the file's bytes
+     * @param name label of the result
+     * @return the check
+     * @throws IOException if the bytes are not a supported WAV file
+     */
+    public AnomalyCheck check(byte[] wav, String name) throws IOException {
+        return check(new ByteArrayInputStream(wav), name);
+    }
+
+    /**
+     * Checks a WAV stream, read to its end (not closed).
+     *
+     * @param wav the stream
+     * @param name label of the result
+     * @return the check
+     * @throws IOException if reading fails or the stream is not a supported WAV file
+     */
+    public AnomalyCheck check(InputStream wav, String name) throws IOException {
+        return check(ModelInput.convert(WavReader.read(wav, name), source.sampleRate()), name);
+    }
+
+    /**
+     * Checks samples already decoded.
+     *
+     * @param audio mono samples in [-1, 1]
+     * @param sampleRate their rate, Hz (resampled to the model's when different)
+     * @param name label of the result
+     * @return the check
+     */
+    public AnomalyCheck check(float[] audio, int sampleRate, String name) {
+        float[] samples = audio;
+        List<String> warnings = new ArrayList<>();
+        if (sampleRate != source.sampleRate()) {
+            samples = new Resampler(sampleRate, source.sampleRate()).resample(audio);
+            warnings.add("resampled " + sampleRate + " Hz to " + source.sampleRate() + " Hz");
+        }
+        return new AnomalyCheck(name, source.score(samples), warnings);
+    }
+
+    private AnomalyCheck check(LoadedAudio audio, String name) {
+        return new AnomalyCheck(name, source.score(audio.clip().samples()), audio.warnings());
+    }
+}

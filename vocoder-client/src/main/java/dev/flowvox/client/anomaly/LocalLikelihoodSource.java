@@ -1,0 +1,86 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+package dev.flowvox.client.anomaly;
+
+import dev.flowvox.core.calibration.Bounds;
+import dev.flowvox.core.calibration.Calibration;
+import dev.flowvox.core.calibration.FlowFeatures;
+import dev.flowvox.core.calibration.SegmentCheck;
+import dev.flowvox.core.calibration.SegmentFeatures;
+import dev.flowvox.core.calibration.Verdict;
+import dev.flowvox.core.model.VocoderModel;
+import dev.flowvox.core.score.LikelihoodScore;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Scores with a model loaded in this process (the core's scorer) and judges with a calibration,
+ * by default the one stored in the model's bundle. Thread-safe (calls are serialised); the caller
+ * owns and closes the model.
+ */
+public final class LocalLikelihoodSource implements LikelihoodSource {
+
+    private final FlowFeatures features;
+    private final Calibration calibration;
+    private final int sampleRate;
+
+    /**
+     * @param model the model
+     * @param calibration the calibration to judge with, or null for none
+     */
+    public LocalLikelihoodSource(VocoderModel model, Calibration calibration) {
+        if (calibration != null && !calibration.featureNames().equals(SegmentFeatures.FLOW_FEATURES)) {
+            throw new IllegalArgumentException("calibration bounds " + calibration.featureNames()
+                    + "; a flow model needs " + SegmentFeatures.FLOW_FEATURES);
+        }
+        this.features = new FlowFeatures(model);
+        this.calibration = calibration;
+        this.sampleRate = model.info().sampleRate();
+    }
+
+    /**
+     * A source judging with the calibration stored in the model's bundle, if any.
+     *
+     * @param model the model
+     * @return the source
+     */
+    public static LocalLikelihoodSource of(VocoderModel model) {
+        return new LocalLikelihoodSource(model, model.calibration().orElse(null));
+    }
+
+    @Override
+    public int sampleRate() {
+        return sampleRate;
+    }
+
+    @Override
+    public boolean calibrated() {
+        return calibration != null;
+    }
+
+    @Override
+    public synchronized ClipScore score(float[] audio) {
+        LikelihoodScore score = features.score(audio);
+        Optional<ClipVerdict> verdict = Optional.empty();
+        if (calibration != null) {
+            Verdict judged = calibration.judge(SegmentFeatures.ofScore(score, audio,
+                    calibration.segmentSamples(sampleRate)));
+            verdict = Optional.of(toClient(judged));
+        }
+        return new ClipScore(score.natsPerSample(), score.samples(), sampleRate, verdict);
+    }
+
+    private ClipVerdict toClient(Verdict verdict) {
+        List<SegmentResult> segments = new ArrayList<>();
+        for (SegmentCheck check : verdict.checks()) {
+            SegmentFeatures s = check.segment();
+            Bounds nats = check.bounds().get(0);
+            Bounds energy = check.bounds().get(1);
+            segments.add(new SegmentResult((double) s.startSample() / sampleRate, (double) s.endSample() / sampleRate,
+                    s.levelDb(), s.values()[0], nats.lower(), nats.upper(), s.values()[1], energy.lower(), energy.upper(),
+                    check.margin(), check.deviationName(calibration.featureNames()), check.anomalous()));
+        }
+        return new ClipVerdict(verdict.anomalous(), verdict.score(), verdict.threshold(), segments);
+    }
+}

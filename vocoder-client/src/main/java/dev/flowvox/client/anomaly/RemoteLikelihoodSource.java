@@ -1,0 +1,98 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+package dev.flowvox.client.anomaly;
+
+import com.google.protobuf.ByteString;
+
+import dev.flowvox.proto.v1.Audio;
+import dev.flowvox.proto.v1.AudioEncoding;
+import dev.flowvox.proto.v1.CalibrationVerdict;
+import dev.flowvox.proto.v1.GetModelRequest;
+import dev.flowvox.proto.v1.ListModelsRequest;
+import dev.flowvox.proto.v1.ModelInfo;
+import dev.flowvox.proto.v1.ScoreRequest;
+import dev.flowvox.proto.v1.ScoreResponse;
+import dev.flowvox.proto.v1.SegmentCheck;
+import dev.flowvox.proto.v1.VocoderGrpc;
+
+import io.grpc.Channel;
+
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Scores on a flowvox server through the gRPC {@code Score} call; the server judges with the
+ * calibration stored in its model's bundle. The caller owns the channel (and shuts it down).
+ * Thread-safe.
+ */
+public final class RemoteLikelihoodSource implements LikelihoodSource {
+
+    private final VocoderGrpc.VocoderBlockingStub stub;
+    private final String modelId;
+    private final int sampleRate;
+    private final boolean calibrated;
+    private final Duration deadline;
+
+    /**
+     * Asks the server for the model's rate and calibration status ({@code GetModel}).
+     *
+     * @param channel channel to the server, owned by the caller
+     * @param modelId model to use; empty for the server's default
+     * @param deadline deadline of each call
+     * @throws io.grpc.StatusRuntimeException if the server cannot be reached or has no such model
+     */
+    public RemoteLikelihoodSource(Channel channel, String modelId, Duration deadline) {
+        this.stub = VocoderGrpc.newBlockingStub(channel);
+        this.deadline = deadline;
+        String id = modelId.isEmpty() ? stub.withDeadlineAfter(deadline.toMillis(), TimeUnit.MILLISECONDS)
+                .listModels(ListModelsRequest.getDefaultInstance()).getDefaultModelId() : modelId;
+        ModelInfo info = stub.withDeadlineAfter(deadline.toMillis(), TimeUnit.MILLISECONDS)
+                .getModel(GetModelRequest.newBuilder().setModelId(id).build());
+        this.modelId = info.getId();
+        this.sampleRate = info.getSampleRate();
+        this.calibrated = info.getCalibrated();
+    }
+
+    @Override
+    public int sampleRate() {
+        return sampleRate;
+    }
+
+    @Override
+    public boolean calibrated() {
+        return calibrated;
+    }
+
+    @Override
+    public ClipScore score(float[] audio) {
+        ByteBuffer bytes = ByteBuffer.allocate(4 * audio.length).order(ByteOrder.LITTLE_ENDIAN);
+        for (float sample : audio) {
+            bytes.putFloat(sample);
+        }
+        bytes.flip();
+        ScoreResponse response = stub.withDeadlineAfter(deadline.toMillis(), TimeUnit.MILLISECONDS)
+                .score(ScoreRequest.newBuilder()
+                        .setModelId(modelId)
+                        .setAudio(Audio.newBuilder().setData(ByteString.copyFrom(bytes))
+                                .setEncoding(AudioEncoding.FLOAT32).setSampleRate(sampleRate))
+                        .build());
+        Optional<ClipVerdict> verdict = response.hasVerdict()
+                ? Optional.of(toClient(response.getVerdict(), response.getSampleRate())) : Optional.empty();
+        return new ClipScore(response.getNatsPerSample(), response.getScoredSamples(), response.getSampleRate(), verdict);
+    }
+
+    private static ClipVerdict toClient(CalibrationVerdict wire, int rate) {
+        List<SegmentResult> segments = new ArrayList<>();
+        for (SegmentCheck c : wire.getChecksList()) {
+            segments.add(new SegmentResult((double) c.getStartSample() / rate, (double) c.getEndSample() / rate,
+                    c.getLevelDbfs(), c.getNatsPerSample(), c.getLowerNatsPerSample(), c.getUpperNatsPerSample(),
+                    c.getLatentEnergy(), c.getLowerLatentEnergy(), c.getUpperLatentEnergy(), c.getMargin(),
+                    c.getDeviation(), c.getAnomalous()));
+        }
+        return new ClipVerdict(wire.getAnomalous(), wire.getScore(), wire.getThreshold(), segments);
+    }
+}

@@ -1,0 +1,162 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+package dev.flowvox.client.anomaly;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ai.djl.ndarray.NDManager;
+
+import dev.flowvox.core.audio.ModelInput;
+import dev.flowvox.core.calibration.Calibration;
+import dev.flowvox.core.calibration.CalibrationSection;
+import dev.flowvox.core.calibration.Calibrator;
+import dev.flowvox.core.calibration.FlowFeatures;
+import dev.flowvox.core.calibration.SegmentFeatures;
+import dev.flowvox.core.model.ModelBundle;
+import dev.flowvox.core.model.VocoderModel;
+import dev.flowvox.server.VocoderServer;
+import dev.flowvox.server.config.ServerConfig;
+
+import io.grpc.ManagedChannel;
+import io.grpc.ManagedChannelBuilder;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The detector with the shipped model, calibrated inside the test on clean clips cut from the fixture
+ * speech at several gains, so the outcome does not depend on how far the shipped model has trained.
+ */
+class AudioAnomalyDetectorTest {
+
+    /** Kinds the shipped early model separates from speech (see the client README's evaluation). */
+    private static final Set<AnomalyKind> FLAGGED = EnumSet.of(AnomalyKind.WHITE_NOISE, AnomalyKind.PINK_NOISE,
+            AnomalyKind.PURE_TONE, AnomalyKind.NOISY_SPEECH_0DB, AnomalyKind.HARD_CLIPPING);
+    private static final Path MODEL = Path.of("..", "models", "default", "model.flowvox");
+    private static final int RATE = 22050;
+
+    private static NDManager manager;
+    private static VocoderModel model;
+    private static float[] speech;
+    private static Calibration calibration;
+
+    @TempDir
+    Path dir;
+
+    @BeforeAll
+    static void calibrateOnFixtureSpeech() throws Exception {
+        manager = NDManager.newBaseManager();
+        model = ModelBundle.load(MODEL, manager);
+        speech = ModelInput.load(Path.of(System.getProperty("flowvox.fixtures"), "speech-22050.wav"), RATE).clip().samples();
+        FlowFeatures features = new FlowFeatures(model);
+        List<List<SegmentFeatures>> clips = new ArrayList<>();
+        for (float gain : new float[] {0.5f, 0.6f, 0.7f, 0.85f, 1f, 1.2f, 1.4f}) {
+            for (int start = 0; start + 33075 <= speech.length; start += 11025) {
+                clips.add(features.extract(window(start, 33075, gain), 11025));
+            }
+        }
+        calibration = new Calibrator(new Calibrator.Settings(0.5, 2, 0.005, 0)).fit(clips, SegmentFeatures.FLOW_FEATURES,
+                "fixture speech", clips.size() * 1.5);
+    }
+
+    @AfterAll
+    static void close() {
+        model.close();
+        manager.close();
+    }
+
+    @Test
+    void cleanSpeechAtUnseenOffsetsPasses() {
+        AudioAnomalyDetector detector = new AudioAnomalyDetector(new LocalLikelihoodSource(model, calibration));
+        for (float gain : new float[] {0.6f, 1.2f}) {
+            AnomalyCheck check = detector.check(window(5512, 33075, gain), RATE, "clean x" + gain);
+            assertEquals(AnomalyCheck.Status.TYPICAL, check.status(), "clean speech at gain " + gain + " scored "
+                    + check.score().verdict().orElseThrow().score() + " over threshold " + calibration.threshold());
+        }
+    }
+
+    @Test
+    void everySeparableAnomalyKindIsFlaggedWithItsWorstRange() {
+        AudioAnomalyDetector detector = new AudioAnomalyDetector(new LocalLikelihoodSource(model, calibration));
+        float[] clean = window(5512, 33075, 1f);
+        for (AnomalyKind kind : FLAGGED) {
+            AnomalyCheck check = detector.check(kind.apply(clean, RATE, 3), RATE, kind.name());
+            ClipVerdict verdict = check.score().verdict().orElseThrow();
+            assertEquals(AnomalyCheck.Status.ANOMALOUS, check.status(), kind + " scored " + verdict.score()
+                    + " under threshold " + verdict.threshold());
+            SegmentResult worst = check.worstRanges(1).get(0);
+            assertTrue(worst.anomalous() && worst.endSeconds() - worst.startSeconds() > 0.25, kind + ": " + worst);
+        }
+    }
+
+    @Test
+    void aNoiseBurstIsLocatedInTime() {
+        AudioAnomalyDetector detector = new AudioAnomalyDetector(new LocalLikelihoodSource(model, calibration));
+        float[] audio = window(5512, 33075, 1f);
+        float[] noise = AnomalyKind.WHITE_NOISE.apply(Arrays.copyOfRange(audio, 11025, 22050), RATE, 1);
+        System.arraycopy(noise, 0, audio, 11025, noise.length);
+        AnomalyCheck check = detector.check(audio, RATE, "noise burst 0.5-1.0 s");
+        SegmentResult worst = check.worstRanges(1).get(0);
+        assertEquals(AnomalyCheck.Status.ANOMALOUS, check.status());
+        assertEquals(0.5, worst.startSeconds(), 0.01);
+        assertEquals(1.0, worst.endSeconds(), 0.01);
+    }
+
+    @Test
+    void bundleWithoutCalibrationGivesNoVerdict() throws Exception {
+        AudioAnomalyDetector detector = new AudioAnomalyDetector(LocalLikelihoodSource.of(model));
+        AnomalyCheck check = detector.check(window(0, 22050, 1f), RATE, "uncalibrated");
+        assertFalse(detector.source().calibrated());
+        assertEquals(AnomalyCheck.Status.NO_CALIBRATION, check.status());
+        assertTrue(check.worstRanges(3).isEmpty());
+        assertTrue(check.score().natsPerSample() > 0, "nats/sample " + check.score().natsPerSample());
+    }
+
+    @Test
+    void serverReturnsTheSameVerdictAsTheLocalCheck() throws Exception {
+        Path bundle = dir.resolve("calibrated.flowvox");
+        Files.copy(MODEL, bundle);
+        CalibrationSection.write(bundle, calibration);
+        float[] noisy = AnomalyKind.NOISY_SPEECH_0DB.apply(window(5512, 33075, 1f), RATE, 4);
+        AnomalyCheck local = new AudioAnomalyDetector(new LocalLikelihoodSource(model, calibration))
+                .check(noisy, RATE, "local");
+        VocoderServer server = VocoderServer.create(ServerConfig.local(List.of(bundle))).start();
+        ManagedChannel channel = ManagedChannelBuilder.forAddress("localhost", server.port()).usePlaintext().build();
+        try {
+            RemoteLikelihoodSource source = new RemoteLikelihoodSource(channel, "", Duration.ofSeconds(60));
+            assertTrue(source.calibrated());
+            AnomalyCheck remote = new AudioAnomalyDetector(source).check(noisy, RATE, "remote");
+            ClipVerdict expected = local.score().verdict().orElseThrow();
+            ClipVerdict actual = remote.score().verdict().orElseThrow();
+            assertEquals(AnomalyCheck.Status.ANOMALOUS, remote.status());
+            assertEquals(expected.score(), actual.score(), 1e-3);
+            assertEquals(expected.segments().size(), actual.segments().size());
+            assertEquals(local.worstRanges(1).get(0).startSeconds(), remote.worstRanges(1).get(0).startSeconds(), 1e-9);
+            assertEquals(expected.worst(1).get(0).lowerNats(), actual.worst(1).get(0).lowerNats(), 1e-9);
+        } finally {
+            channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
+            server.close();
+        }
+    }
+
+    private static float[] window(int start, int length, float gain) {
+        float[] out = new float[length];
+        for (int i = 0; i < length; i++) {
+            out[i] = speech[start + i] * gain;
+        }
+        return out;
+    }
+}

@@ -1,0 +1,145 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+package dev.flowvox.core.calibration;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A model's typicality calibration, learned from normal speech by {@link Calibrator} and stored in
+ * its bundle ({@link CalibrationSection}).
+ *
+ * <p>Decision rule: audio is cut into segments of {@link #segmentSeconds}. Each segment's loudness
+ * picks a {@link LevelBand}; its margin is the largest of the level's margin against {@link #level}
+ * and every feature's margin against the band's bounds ({@link Bounds#margin}, in multiples of each
+ * bound's scale). The clip's score is its worst segment margin; the clip is anomalous when the score
+ * exceeds {@link #threshold}, which was chosen on the calibration clips for a target false-positive
+ * rate. Equivalently: some segment lies outside its bounds widened by {@code threshold} scales.
+ *
+ * @param segmentSeconds segment length, seconds
+ * @param featureNames the features bounded per band, e.g. {@link SegmentFeatures#FLOW_FEATURES}
+ * @param level two-sided bounds on segment loudness, dBFS
+ * @param bands loudness bands from quietest to loudest; the last has {@code belowDb = +∞}
+ * @param threshold the clip score above which audio is anomalous (multiples of the scales)
+ * @param provenance data and measured false-positive rates
+ */
+public record Calibration(double segmentSeconds, List<String> featureNames, Bounds level, List<LevelBand> bands,
+        double threshold, CalibrationProvenance provenance) {
+
+    /** Validates the shape: ordered bands, one bound per feature, a finite threshold. */
+    public Calibration {
+        if (!(segmentSeconds > 0 && segmentSeconds <= 60)) {
+            throw new IllegalArgumentException("segment length " + segmentSeconds + " s; expected (0, 60]");
+        }
+        featureNames = List.copyOf(featureNames);
+        bands = List.copyOf(bands);
+        if (featureNames.isEmpty() || bands.isEmpty()) {
+            throw new IllegalArgumentException("a calibration needs at least one feature and one level band");
+        }
+        double previous = Double.NEGATIVE_INFINITY;
+        for (LevelBand band : bands) {
+            if (band.features().size() != featureNames.size()) {
+                throw new IllegalArgumentException("level band below " + band.belowDb() + " dB bounds "
+                        + band.features().size() + " features; expected " + featureNames.size() + " " + featureNames);
+            }
+            if (!(band.belowDb() > previous)) {
+                throw new IllegalArgumentException("level band edges must increase; " + band.belowDb() + " dB follows "
+                        + previous + " dB");
+            }
+            previous = band.belowDb();
+        }
+        if (previous != Double.POSITIVE_INFINITY) {
+            throw new IllegalArgumentException("the loudest level band ends at " + previous
+                    + " dB; expected +infinity");
+        }
+        if (!Double.isFinite(threshold) || provenance == null) {
+            throw new IllegalArgumentException("threshold " + threshold + " must be finite and the provenance present");
+        }
+    }
+
+    /**
+     * Segment length in samples at a rate.
+     *
+     * @param sampleRate Hz
+     * @return samples per segment, at least 1
+     */
+    public int segmentSamples(int sampleRate) {
+        return Math.max(1, (int) Math.round(segmentSeconds * sampleRate));
+    }
+
+    /**
+     * The band a loudness falls in.
+     *
+     * @param levelDb dBFS
+     * @return the first band whose edge lies above the level
+     */
+    public LevelBand band(double levelDb) {
+        for (LevelBand band : bands) {
+            if (levelDb < band.belowDb()) {
+                return band;
+            }
+        }
+        return bands.get(bands.size() - 1);
+    }
+
+    /**
+     * Judges the segments of one clip. Segments shorter than half the calibrated length (a clip's
+     * tail) are left out unless nothing else remains.
+     *
+     * @param segments the clip's features, in time order, with one value per feature name
+     * @return the verdict
+     */
+    public Verdict judge(List<SegmentFeatures> segments) {
+        List<SegmentCheck> checks = new ArrayList<>();
+        long longest = segments.stream().mapToLong(SegmentFeatures::length).max().orElseThrow(
+                () -> new IllegalArgumentException("no segments to judge; expected at least one"));
+        double score = Double.NEGATIVE_INFINITY;
+        for (SegmentFeatures segment : segments) {
+            if (2 * segment.length() < longest) {
+                continue;
+            }
+            SegmentCheck check = check(segment);
+            checks.add(check);
+            score = Math.max(score, check.margin());
+        }
+        return new Verdict(score > threshold, score, threshold, checks);
+    }
+
+    /**
+     * The margin of one segment.
+     *
+     * @param segment features with one value per feature name
+     * @return its check
+     */
+    public SegmentCheck check(SegmentFeatures segment) {
+        if (segment.values().length != featureNames.size()) {
+            throw new IllegalArgumentException("segment has " + segment.values().length + " feature values; expected "
+                    + featureNames.size() + " " + featureNames);
+        }
+        LevelBand band = band(segment.levelDb());
+        double margin = level.margin(segment.levelDb());
+        int worst = -1;
+        for (int f = 0; f < featureNames.size(); f++) {
+            double featureMargin = band.features().get(f).margin(segment.values()[f]);
+            if (featureMargin > margin) {
+                margin = featureMargin;
+                worst = f;
+            }
+        }
+        Bounds worstBounds = worst < 0 ? level : band.features().get(worst);
+        double value = worst < 0 ? segment.levelDb() : segment.values()[worst];
+        boolean low = value < (worstBounds.lower() + worstBounds.upper()) / 2;
+        List<Bounds> widened = band.features().stream().map(b -> b.widened(threshold)).toList();
+        return new SegmentCheck(segment, widened, margin, Deviation.of(low, worst < 0), worst, margin > threshold);
+    }
+
+    /**
+     * The same bounds with a new threshold and provenance.
+     *
+     * @param newThreshold clip score above which audio is anomalous
+     * @param newProvenance provenance
+     * @return the calibration
+     */
+    public Calibration withRule(double newThreshold, CalibrationProvenance newProvenance) {
+        return new Calibration(segmentSeconds, featureNames, level, bands, newThreshold, newProvenance);
+    }
+}

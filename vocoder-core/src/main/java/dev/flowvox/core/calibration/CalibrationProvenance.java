@@ -1,0 +1,55 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+package dev.flowvox.core.calibration;
+
+/**
+ * Where a calibration came from and how often it is wrong on normal speech.
+ *
+ * @param created ISO-8601 instant of the calibration
+ * @param data description of the calibration clips (e.g. their manifest)
+ * @param clips number of calibration clips
+ * @param seconds their total duration, seconds
+ * @param segments calibration segments pooled into the bounds
+ * @param falsePositiveRate fraction of calibration clips the rule flags, in [0, 1]
+ * @param validation the held-out check, or null when none was run
+ */
+public record CalibrationProvenance(String created, String data, int clips, double seconds, int segments,
+        double falsePositiveRate, Held validation) {
+
+    /** Validates the counts and rates. */
+    public CalibrationProvenance {
+        if (created == null || created.isBlank() || data == null || data.isBlank()) {
+            throw new IllegalArgumentException("a calibration's provenance needs its creation time and data");
+        }
+        if (clips < 1 || segments < 1 || !(seconds > 0)) {
+            throw new IllegalArgumentException("calibration on " + clips + " clips, " + segments + " segments, " + seconds
+                    + " s; expected at least one clip and segment and a positive duration");
+        }
+        checkRate(falsePositiveRate);
+    }
+
+    /**
+     * Held-out clips of normal speech judged by the finished calibration.
+     *
+     * @param data description of the clips
+     * @param clips number of clips
+     * @param seconds total duration, seconds
+     * @param falsePositiveRate fraction flagged, in [0, 1]
+     */
+    public record Held(String data, int clips, double seconds, double falsePositiveRate) {
+
+        /** Validates the counts and the rate. */
+        public Held {
+            if (data == null || data.isBlank() || clips < 1 || !(seconds > 0)) {
+                throw new IllegalArgumentException("held-out check on " + clips + " clips, " + seconds
+                        + " s; expected described data, at least one clip and a positive duration");
+            }
+            checkRate(falsePositiveRate);
+        }
+    }
+
+    private static void checkRate(double rate) {
+        if (!(rate >= 0 && rate <= 1)) {
+            throw new IllegalArgumentException("false-positive rate " + rate + "; expected a fraction in [0, 1]");
+        }
+    }
+}

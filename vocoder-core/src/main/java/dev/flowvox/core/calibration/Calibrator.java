@@ -1,0 +1,185 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+package dev.flowvox.core.calibration;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Learns a {@link Calibration} from the segment features of normal speech.
+ *
+ * <ol>
+ *   <li>Pool the segments of all clips (tails shorter than half a segment left out, as in
+ *       {@link Calibration#judge}).</li>
+ *   <li>Level bounds: the {@code tail} and {@code 1 − tail} quantiles of segment loudness.</li>
+ *   <li>Cut loudness into {@code levelBands} bands of equal segment count; in each band every feature
+ *       gets the {@code tail} and {@code 1 − tail} quantiles as bounds and half its 16–84% range as
+ *       scale.</li>
+ *   <li>Threshold: the {@code 1 − targetFalsePositiveRate} quantile of the clips' scores, so that
+ *       about that fraction of the calibration clips is flagged.</li>
+ * </ol>
+ */
+public final class Calibrator {
+
+    private static final double MIN_SCALE = 1e-9;
+
+    private final Settings settings;
+
+    /**
+     * @param settings how to fit
+     */
+    public Calibrator(Settings settings) {
+        this.settings = settings;
+    }
+
+    /**
+     * How a calibration is fitted.
+     *
+     * @param segmentSeconds segment length, seconds (the features must have been computed with it)
+     * @param levelBands number of loudness bands, 1 to 64
+     * @param tail quantile of the bounds on each side, in (0, 0.5)
+     * @param targetFalsePositiveRate fraction of calibration clips the threshold lets through as
+     *     anomalous, in [0, 0.5)
+     */
+    public record Settings(double segmentSeconds, int levelBands, double tail, double targetFalsePositiveRate) {
+
+        /** The settings shipped calibrations use: 0.5 s segments, 8 bands, 0.5% tails, 1% of clips. */
+        public static final Settings DEFAULT = new Settings(0.5, 8, 0.005, 0.01);
+
+        /** Validates the ranges. */
+        public Settings {
+            if (!(segmentSeconds > 0 && segmentSeconds <= 60)) {
+                throw new IllegalArgumentException("segment length " + segmentSeconds + " s; expected (0, 60]");
+            }
+            if (levelBands < 1 || levelBands > 64) {
+                throw new IllegalArgumentException("level bands " + levelBands + "; expected 1 to 64");
+            }
+            if (!(tail > 0 && tail < 0.5)) {
+                throw new IllegalArgumentException("tail quantile " + tail + "; expected (0, 0.5)");
+            }
+            if (!(targetFalsePositiveRate >= 0 && targetFalsePositiveRate < 0.5)) {
+                throw new IllegalArgumentException("target false-positive rate " + targetFalsePositiveRate
+                        + "; expected [0, 0.5)");
+            }
+        }
+    }
+
+    /**
+     * Fits bounds and threshold.
+     *
+     * @param clips each clip's segment features (one value per feature name)
+     * @param featureNames names of the features
+     * @param data description of the clips, e.g. their manifest
+     * @param seconds total duration of the clips, seconds
+     * @return the calibration (without a held-out check)
+     */
+    public Calibration fit(List<List<SegmentFeatures>> clips, List<String> featureNames, String data, double seconds) {
+        List<SegmentFeatures> pooled = new ArrayList<>();
+        for (List<SegmentFeatures> clip : clips) {
+            pooled.addAll(judged(clip));
+        }
+        if (pooled.size() < 2 * settings.levelBands()) {
+            throw new IllegalArgumentException(pooled.size() + " calibration segments; expected at least "
+                    + 2 * settings.levelBands() + " (two per level band)");
+        }
+        double[] levels = pooled.stream().mapToDouble(SegmentFeatures::levelDb).sorted().toArray();
+        Bounds level = bounds(levels);
+        List<LevelBand> bands = new ArrayList<>();
+        double lowerEdge = Double.NEGATIVE_INFINITY;
+        for (int b = 0; b < settings.levelBands(); b++) {
+            double edge = b == settings.levelBands() - 1 ? Double.POSITIVE_INFINITY
+                    : quantile(levels, (b + 1.0) / settings.levelBands());
+            if (!(edge > lowerEdge)) {
+                continue;
+            }
+            LevelBand band = band(pooled, featureNames.size(), lowerEdge, edge);
+            if (band != null) {
+                bands.add(band);
+                lowerEdge = edge;
+            }
+        }
+        if (bands.get(bands.size() - 1).belowDb() != Double.POSITIVE_INFINITY) {
+            LevelBand last = bands.remove(bands.size() - 1);
+            bands.add(new LevelBand(Double.POSITIVE_INFINITY, last.features(), last.segments()));
+        }
+        Calibration unruled = new Calibration(settings.segmentSeconds(), featureNames, level, bands, 0,
+                new CalibrationProvenance(Instant.now().toString(), data, clips.size(), seconds, pooled.size(), 0, null));
+        double[] scores = scores(unruled, clips);
+        double threshold = quantile(Arrays.stream(scores).sorted().toArray(), 1 - settings.targetFalsePositiveRate());
+        return unruled.withRule(threshold, new CalibrationProvenance(unruled.provenance().created(), data, clips.size(),
+                seconds, pooled.size(), flaggedFraction(scores, threshold), null));
+    }
+
+    /**
+     * Judges held-out normal clips and records the false-positive rate in the provenance.
+     *
+     * @param calibration a fitted calibration
+     * @param clips held-out clips' segment features
+     * @param data their description
+     * @param seconds their total duration, seconds
+     * @return the calibration with {@code provenance.validation} set
+     */
+    public static Calibration validate(Calibration calibration, List<List<SegmentFeatures>> clips, String data,
+            double seconds) {
+        double[] scores = scores(calibration, clips);
+        CalibrationProvenance p = calibration.provenance();
+        return calibration.withRule(calibration.threshold(), new CalibrationProvenance(p.created(), p.data(), p.clips(),
+                p.seconds(), p.segments(), p.falsePositiveRate(), new CalibrationProvenance.Held(data, clips.size(),
+                        seconds, flaggedFraction(scores, calibration.threshold()))));
+    }
+
+    /**
+     * Each clip's score under a calibration.
+     *
+     * @param calibration the calibration
+     * @param clips clips' segment features
+     * @return the worst segment margin of each clip
+     */
+    public static double[] scores(Calibration calibration, List<List<SegmentFeatures>> clips) {
+        return clips.stream().mapToDouble(clip -> calibration.judge(clip).score()).toArray();
+    }
+
+    /**
+     * Linear-interpolation quantile.
+     *
+     * @param sorted values in increasing order, at least one
+     * @param q quantile in [0, 1]
+     * @return the quantile
+     */
+    public static double quantile(double[] sorted, double q) {
+        double position = q * (sorted.length - 1);
+        int below = (int) Math.floor(position);
+        int above = Math.min(sorted.length - 1, below + 1);
+        return sorted[below] + (position - below) * (sorted[above] - sorted[below]);
+    }
+
+    private static double flaggedFraction(double[] scores, double threshold) {
+        return (double) Arrays.stream(scores).filter(s -> s > threshold).count() / scores.length;
+    }
+
+    private LevelBand band(List<SegmentFeatures> pooled, int features, double fromDb, double belowDb) {
+        List<SegmentFeatures> members = pooled.stream()
+                .filter(s -> s.levelDb() >= fromDb && s.levelDb() < belowDb).toList();
+        if (members.size() < 2) {
+            return null;
+        }
+        List<Bounds> bounds = new ArrayList<>();
+        for (int f = 0; f < features; f++) {
+            int index = f;
+            bounds.add(bounds(members.stream().mapToDouble(s -> s.values()[index]).sorted().toArray()));
+        }
+        return new LevelBand(belowDb, bounds, members.size());
+    }
+
+    private Bounds bounds(double[] sorted) {
+        double scale = (quantile(sorted, 0.84) - quantile(sorted, 0.16)) / 2;
+        return new Bounds(quantile(sorted, settings.tail()), quantile(sorted, 1 - settings.tail()),
+                Math.max(MIN_SCALE, scale));
+    }
+
+    private static List<SegmentFeatures> judged(List<SegmentFeatures> clip) {
+        long longest = clip.stream().mapToLong(SegmentFeatures::length).max().orElse(0);
+        return clip.stream().filter(s -> 2 * s.length() >= longest).toList();
+    }
+}

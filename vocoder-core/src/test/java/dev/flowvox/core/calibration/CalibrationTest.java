@@ -1,0 +1,133 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+package dev.flowvox.core.calibration;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ai.djl.ndarray.NDManager;
+
+import dev.flowvox.core.dsp.MelConfig;
+import dev.flowvox.core.flow.Conditioning;
+import dev.flowvox.core.flow.FlowConfig;
+import dev.flowvox.core.flow.FlowParameters;
+import dev.flowvox.core.flow.Initialization;
+import dev.flowvox.core.flow.WaveNetConfig;
+import dev.flowvox.core.model.BundleArchive;
+import dev.flowvox.core.model.ModelBundle;
+import dev.flowvox.core.model.ModelInfo;
+import dev.flowvox.core.model.Provenance;
+import dev.flowvox.core.model.VocoderModel;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+
+class CalibrationTest {
+
+    @TempDir
+    Path dir;
+
+    /**
+     * Synthetic "speech": nats/sample falls 0.1 per dB of loudness (quiet is likely), latent energy
+     * about 1. Bounds must follow loudness, so a quiet segment with a loud segment's likelihood is
+     * flagged low, and a loud segment with a quiet segment's likelihood is flagged high.
+     */
+    @Test
+    void boundsFollowLoudnessAndFlagBothSides() {
+        Calibration calibration = new Calibrator(new Calibrator.Settings(0.5, 4, 0.005, 0.01))
+                .fit(clips(200, 7), SegmentFeatures.FLOW_FEATURES, "synthetic", 400);
+        assertEquals(4, calibration.bands().size());
+        LevelBand quiet = calibration.band(-55);
+        LevelBand loud = calibration.band(-15);
+        assertTrue(quiet.features().get(0).lower() > loud.features().get(0).upper(),
+                "quiet band " + quiet + " should lie above loud band " + loud);
+        assertEquals(0.01, calibration.provenance().falsePositiveRate(), 0.006);
+        Verdict normal = calibration.judge(List.of(segment(0, -20, 2.0, 1.0), segment(1, -50, 5.0, 1.0)));
+        assertFalse(normal.anomalous(), "normal verdict " + normal.score());
+        Verdict tooUnlikely = calibration.judge(List.of(segment(0, -50, 2.0, 1.0)));
+        assertTrue(tooUnlikely.anomalous());
+        assertEquals("nats_per_sample_low", tooUnlikely.worst().deviationName(calibration.featureNames()));
+        Verdict tooLikely = calibration.judge(List.of(segment(0, -20, 5.0, 1.0), segment(1, -20, 2.0, 1.0)));
+        assertTrue(tooLikely.anomalous());
+        assertEquals(List.of(0), tooLikely.anomalousSegments());
+        assertEquals("nats_per_sample_high", tooLikely.worst().deviationName(calibration.featureNames()));
+        Verdict silent = calibration.judge(List.of(segment(0, SegmentFeatures.SILENCE_DB, 5.0, 1.0)));
+        assertEquals("level_low", silent.worst().deviationName(calibration.featureNames()));
+        assertTrue(silent.anomalous());
+        Verdict hot = calibration.judge(List.of(segment(0, -40, 4.0, 3.0)));
+        assertEquals("latent_energy_high", hot.worst().deviationName(calibration.featureNames()));
+    }
+
+    @Test
+    void heldOutFalsePositivesAreRecorded() {
+        Calibrator calibrator = new Calibrator(new Calibrator.Settings(0.5, 4, 0.005, 0.01));
+        Calibration fitted = calibrator.fit(clips(200, 7), SegmentFeatures.FLOW_FEATURES, "synthetic", 400);
+        Calibration validated = Calibrator.validate(fitted, clips(100, 8), "held out", 200);
+        assertEquals(100, validated.provenance().validation().clips());
+        assertTrue(validated.provenance().validation().falsePositiveRate() <= 0.05,
+                "held-out false positives " + validated.provenance().validation().falsePositiveRate());
+    }
+
+    @Test
+    void calibrationRoundTripsThroughTheBundle() throws Exception {
+        Path bundle = dir.resolve("m.flowvox");
+        FlowConfig flow = new FlowConfig(80, 2, 64, 2, 16, 256, Conditioning.FRAME_RATE, new WaveNetConfig(2, 8, 3, true));
+        Calibration calibration = Calibrator.validate(new Calibrator(Calibrator.Settings.DEFAULT)
+                .fit(clips(50, 3), SegmentFeatures.FLOW_FEATURES, "synthetic", 100), clips(20, 4), "held", 40);
+        try (NDManager manager = NDManager.newBaseManager()) {
+            try (FlowParameters parameters = FlowParameters.initialize(flow, manager, new Initialization(3, 1.0))) {
+                ModelBundle.save(bundle, new ModelInfo(flow, MelConfig.nvidia22050(), 1.0,
+                        Provenance.now("random test model", Map.of("steps", "0"))), parameters);
+            }
+            try (VocoderModel before = ModelBundle.load(bundle, manager)) {
+                assertTrue(before.calibration().isEmpty(), "a fresh bundle has no calibration");
+            }
+            float[] weightsBefore = BundleArchive.read(bundle).arrays(ModelBundle.PARAMS).get("convinv.0.L").data();
+            CalibrationSection.write(bundle, calibration);
+            assertArrayEquals(weightsBefore, BundleArchive.read(bundle).arrays(ModelBundle.PARAMS).get("convinv.0.L").data());
+            try (VocoderModel after = ModelBundle.load(bundle, manager)) {
+                Calibration read = after.calibration().orElseThrow();
+                assertEquals(calibration.threshold(), read.threshold(), 0.0);
+                assertEquals(calibration.bands(), read.bands());
+                assertEquals(calibration.level(), read.level());
+                assertEquals(calibration.provenance(), read.provenance());
+                assertEquals(64, after.info().flow().nGroup());
+            }
+        }
+    }
+
+    @Test
+    void newerCalibrationVersionIsRefusedByName() {
+        var json = CalibrationSection.toJson(new Calibrator(Calibrator.Settings.DEFAULT)
+                .fit(clips(20, 3), SegmentFeatures.FLOW_FEATURES, "synthetic", 40));
+        json.addProperty("version", 2);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> CalibrationSection.fromJson(json));
+        assertTrue(e.getMessage().contains("version 2") && e.getMessage().contains("upgrade flowvox"), e.getMessage());
+    }
+
+    private static List<List<SegmentFeatures>> clips(int count, long seed) {
+        SplittableRandom random = new SplittableRandom(seed);
+        List<List<SegmentFeatures>> clips = new ArrayList<>();
+        for (int c = 0; c < count; c++) {
+            List<SegmentFeatures> clip = new ArrayList<>();
+            for (int s = 0; s < 4; s++) {
+                double level = -60 + 50 * random.nextDouble();
+                clip.add(segment(s, level, -0.1 * level + 0.1 * random.nextGaussian(), 1 + 0.05 * random.nextGaussian()));
+            }
+            clips.add(clip);
+        }
+        return clips;
+    }
+
+    private static SegmentFeatures segment(int index, double level, double nats, double energy) {
+        return new SegmentFeatures(index * 11025L, (index + 1) * 11025L, level, new double[] {nats, energy});
+    }
+}
