@@ -39,8 +39,8 @@ class AnomalyCommandsTest {
         Files.createDirectories(dir.resolve("wav"));
         StringBuilder train = new StringBuilder("path\tsamples\tseconds\tsource\n");
         int clip = 0;
-        for (float gain : new float[] {0.5f, 0.7f, 1f, 1.4f}) {
-            for (int start = 0; start + 33075 <= speech.length; start += 22050) {
+        for (float gain : new float[] {0.5f, 0.6f, 0.7f, 0.85f, 1f, 1.2f, 1.4f}) {
+            for (int start = 0; start + 33075 <= speech.length; start += 11025) {
                 String name = "wav/clean-" + clip++ + ".wav";
                 write(dir.resolve(name), scaled(Arrays.copyOfRange(speech, start, start + 33075), gain));
                 train.append(name).append("\t33075\t1.5\tfixture\n");
