@@ -30,15 +30,18 @@ public final class JmhReport {
     /**
      * Prints the table.
      *
-     * @param args JMH result file ({@code -rf json -rff FILE})
-     * @throws IOException if it cannot be read
+     * @param args JMH result files ({@code -rf json -rff FILE}), in the order their rows appear
+     * @throws IOException if one cannot be read
      */
     public static void main(String[] args) throws IOException {
-        if (args.length != 1) {
-            System.err.println("usage: JmhReport JMH_RESULTS.json");
+        if (args.length == 0) {
+            System.err.println("usage: JmhReport JMH_RESULTS.json...");
             System.exit(2);
         }
-        JsonArray results = JsonParser.parseString(Files.readString(Path.of(args[0]), StandardCharsets.UTF_8)).getAsJsonArray();
+        JsonArray results = new JsonArray();
+        for (String file : args) {
+            results.addAll(JsonParser.parseString(Files.readString(Path.of(file), StandardCharsets.UTF_8)).getAsJsonArray());
+        }
         StringBuilder md = new StringBuilder("| benchmark | audio (s) | time per op (ms) | samples/s | x real time | "
                 + "vs PyTorch WaveGlow |\n|---|---|---|---|---|---|\n");
         for (JsonElement element : results) {

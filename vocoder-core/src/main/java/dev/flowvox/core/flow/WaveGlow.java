@@ -3,6 +3,7 @@ package dev.flowvox.core.flow;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDScope;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
 import ai.djl.nn.convolutional.Conv1d;
@@ -56,7 +57,7 @@ public final class WaveGlow {
         long batch = audio.getShape().get(0);
         long samples = audio.getShape().get(1);
         int groups = groupsOf(samples);
-        NDList[] cond = layerConditioning(conditioning(mel, groups));
+        NDArray cond = conditioning(mel, groups);
         NDArray x = audio.reshape(batch, groups, config.nGroup()).transpose(0, 2, 1);
         List<NDArray> early = new ArrayList<>();
         NDArray logScale = null;
@@ -70,7 +71,7 @@ public final class WaveGlow {
             x = conv(x, weights.invertible(k), null, 0, 1, 1);
             NDList halves = x.split(2, 1);
             NDArray fixed = halves.get(0);
-            NDList shiftAndLogScale = couplingNetwork(k, fixed, cond[k]).split(2, 1);
+            NDList shiftAndLogScale = couplingNetwork(k, fixed, cond).split(2, 1);
             NDArray logS = shiftAndLogScale.get(1);
             NDArray transformed = logS.exp().mul(halves.get(1)).add(shiftAndLogScale.get(0));
             x = NDArrays.concat(new NDList(fixed, transformed), 1);
@@ -100,7 +101,7 @@ public final class WaveGlow {
             throw new IllegalArgumentException("latent has " + z.getShape().get(1) + " channels, expected n_group "
                     + config.nGroup());
         }
-        NDList[] cond = layerConditioning(conditioning(mel, groups));
+        NDArray cond = conditioning(mel, groups);
         Deque<NDArray> early = new ArrayDeque<>();
         NDArray x = z.mul((float) sigma);
         int exits = (config.nFlows() - 1) / config.nEarlyEvery();
@@ -118,7 +119,7 @@ public final class WaveGlow {
         for (int k = config.nFlows() - 1; k >= 0; k--) {
             NDList halves = x.split(2, 1);
             NDArray fixed = halves.get(0);
-            NDList shiftAndLogScale = couplingNetwork(k, fixed, cond[k]).split(2, 1);
+            NDList shiftAndLogScale = couplingNetwork(k, fixed, cond).split(2, 1);
             NDArray restored = halves.get(1).sub(shiftAndLogScale.get(0)).mul(shiftAndLogScale.get(1).neg().exp());
             x = NDArrays.concat(new NDList(fixed, restored), 1);
             x = conv(x, weights.inverseInvertible(k), null, 0, 1, 1);
@@ -172,42 +173,53 @@ public final class WaveGlow {
     }
 
     /**
-     * The conditioning of every layer of every coupling network.
-     *
-     * @param cond output of {@link #conditioning}, {@code [batch, conditioning channels, groups]}
-     * @return per flow, per layer {@code [batch, 2C, groups]}
-     */
-    private NDList[] layerConditioning(NDArray cond) {
-        NDList[] perFlow = new NDList[config.nFlows()];
-        for (int k = 0; k < perFlow.length; k++) {
-            perFlow[k] = conv1x1(cond, FlowLayout.condLayer(k)).split(config.waveNet().nLayers(), 1);
-        }
-        return perFlow;
-    }
-
-    /**
-     * The WaveNet-like network of flow {@code k}: shift and log-scale of the coupling.
+     * The WaveNet-like network of flow {@code k}: shift and log-scale of the coupling. Each layer's
+     * intermediates are freed as soon as the layer is done (autograd keeps what it needs), so memory
+     * stays at a few activations even for long inputs and wide networks.
      *
      * @param k flow index
      * @param fixed the half of the channels that passes unchanged, {@code [batch, c/2, groups]}
-     * @param condPerLayer each layer's conditioning, {@code [batch, 2C, groups]}
+     * @param cond output of {@link #conditioning}, {@code [batch, conditioning channels, groups]}
      * @return {@code [batch, c, groups]}: shift first, then log-scale
      */
-    NDArray couplingNetwork(int k, NDArray fixed, NDList condPerLayer) {
+    NDArray couplingNetwork(int k, NDArray fixed, NDArray cond) {
         int layers = config.waveNet().nLayers();
         NDArray x = conv1x1(fixed, FlowLayout.start(k));
         NDArray skip = null;
-        for (int i = 0; i < layers; i++) {
-            NDArray resSkip = conv1x1(gatedActivation(k, i, x, condPerLayer.get(i)), FlowLayout.resSkip(k, i));
-            NDArray skipPart = resSkip;
-            if (i < layers - 1) {
-                NDList parts = resSkip.split(2, 1);
-                x = x.add(parts.get(0));
-                skipPart = parts.get(1);
+        try (NDScope flowScope = new NDScope()) {
+            NDList condPerLayer = conv1x1(cond, FlowLayout.condLayer(k)).split(layers, 1);
+            for (int i = 0; i < layers; i++) {
+                NDArray nextX = x;
+                NDArray nextSkip;
+                try (NDScope layerScope = new NDScope()) {
+                    NDArray resSkip = conv1x1(gatedActivation(k, i, x, condPerLayer.get(i)), FlowLayout.resSkip(k, i));
+                    NDArray skipPart = resSkip;
+                    if (i < layers - 1) {
+                        NDList parts = resSkip.split(2, 1);
+                        nextX = x.add(parts.get(0));
+                        skipPart = parts.get(1);
+                    }
+                    nextSkip = skip == null ? skipPart : skip.add(skipPart);
+                    NDScope.unregister(nextX, nextSkip);
+                }
+                if (nextX != x) {
+                    x.close();
+                }
+                if (skip != null) {
+                    skip.close();
+                }
+                x = nextX;
+                skip = nextSkip;
             }
-            skip = skip == null ? skipPart : skip.add(skipPart);
+            NDArray out = conv1x1(skip, FlowLayout.end(k));
+            NDScope.unregister(out);
+            return out;
+        } finally {
+            x.close();
+            if (skip != null) {
+                skip.close();
+            }
         }
-        return conv1x1(skip, FlowLayout.end(k));
     }
 
     /** {@code tanh(a) · sigmoid(b)} where {@code [a; b]} is layer {@code i}'s dilated convolution plus its conditioning. */
