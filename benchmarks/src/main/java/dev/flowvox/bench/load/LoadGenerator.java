@@ -1,8 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 package dev.flowvox.bench.load;
 
-import com.google.protobuf.ByteString;
-
+import dev.flowvox.client.WireCodec;
 import dev.flowvox.core.audio.ModelInput;
 import dev.flowvox.core.dsp.MelConfig;
 import dev.flowvox.core.dsp.MelSpectrogram;
@@ -17,8 +16,6 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -75,7 +72,7 @@ public final class LoadGenerator implements Callable<Integer> {
         float[][] melValues = new MelSpectrogram(mel).compute(ModelInput.load(utterance, mel.sampleRate()).clip().samples());
         SynthesizeRequest request = SynthesizeRequest.newBuilder()
                 .setOptions(SynthesisOptions.newBuilder().setSigma(0.7f).setSeed(1))
-                .setMel(packFrameMajor(melValues))
+                .setMel(WireCodec.encodeMel(melValues))
                 .build();
         List<LevelSummary> summaries = new ArrayList<>();
         List<String> requestRows = new ArrayList<>(List.of(RequestRecord.csvHeader()));
@@ -137,18 +134,5 @@ public final class LoadGenerator implements Callable<Integer> {
         md.append("\n![time to first audio](first-audio.png)\n\n![throughput](throughput.png)\n");
         Files.writeString(out.resolve("report.md"), md.toString(), StandardCharsets.UTF_8);
         System.out.print(md);
-    }
-
-    private static dev.flowvox.proto.v1.MelSpectrogram packFrameMajor(float[][] mel) {
-        int bands = mel.length;
-        int frames = mel[0].length;
-        ByteBuffer bytes = ByteBuffer.allocate(4 * bands * frames).order(ByteOrder.LITTLE_ENDIAN);
-        for (int t = 0; t < frames; t++) {
-            for (float[] band : mel) {
-                bytes.putFloat(band[t]);
-            }
-        }
-        return dev.flowvox.proto.v1.MelSpectrogram.newBuilder().setNMel(bands)
-                .setData(ByteString.copyFrom(bytes.array())).build();
     }
 }
