@@ -115,6 +115,7 @@ final class CheckCommand implements Callable<Integer> {
                         r.deviation(), r.margin()))
                 .collect(Collectors.joining(", "));
         return String.format(Locale.ROOT, "%s\t%s\t%.4f\t%.3f\t%.3f\t[%.3f, %.3f]\t%s", check.name(), verdict,
-                check.score().natsPerSample(), v.score(), v.threshold(), w.lowerNats(), w.upperNats(), ranges);
+                check.score().natsPerSample(), v.score(), v.threshold(), w.natsPerSample().lower(), w.natsPerSample().upper(),
+                ranges);
     }
 }

@@ -39,9 +39,10 @@ public final class CheckPlot {
         for (int i = 0; i < t.length; i++) {
             SegmentResult s = segments.get(i);
             t[i] = (s.startSeconds() + s.endSeconds()) / 2;
-            nats[i] = s.natsPerSample();
-            lower[i] = s.lowerNats();
-            upper[i] = s.upperNats();
+            FeatureResult likelihood = s.natsPerSample();
+            nats[i] = likelihood.value();
+            lower[i] = likelihood.lower();
+            upper[i] = likelihood.upper();
         }
         LinePlot.Builder plot = LinePlot.builder()
                 .setTitle(String.format(Locale.ROOT, "%s: %s (score %.2f, threshold %.2f)",

@@ -3,6 +3,7 @@ package dev.flowvox.client.anomaly;
 
 import dev.flowvox.core.calibration.Bounds;
 import dev.flowvox.core.calibration.Calibration;
+import dev.flowvox.core.calibration.FlowFeature;
 import dev.flowvox.core.calibration.FlowFeatures;
 import dev.flowvox.core.calibration.SegmentCheck;
 import dev.flowvox.core.calibration.SegmentFeatures;
@@ -30,9 +31,8 @@ public final class LocalLikelihoodSource implements LikelihoodSource {
      * @param calibration the calibration to judge with, or null for none
      */
     public LocalLikelihoodSource(VocoderModel model, Calibration calibration) {
-        if (calibration != null && !calibration.featureNames().equals(SegmentFeatures.FLOW_FEATURES)) {
-            throw new IllegalArgumentException("calibration bounds " + calibration.featureNames()
-                    + "; a flow model needs " + SegmentFeatures.FLOW_FEATURES);
+        if (calibration != null) {
+            calibration.featureNames().forEach(FlowFeature::named);
         }
         this.features = new FlowFeatures(model);
         this.calibration = calibration;
@@ -65,7 +65,7 @@ public final class LocalLikelihoodSource implements LikelihoodSource {
         Optional<ClipVerdict> verdict = Optional.empty();
         if (calibration != null) {
             Verdict judged = calibration.judge(SegmentFeatures.ofScore(score, audio,
-                    calibration.segmentSamples(sampleRate)));
+                    calibration.segmentSamples(sampleRate), calibration.featureNames()));
             verdict = Optional.of(toClient(judged));
         }
         return new ClipScore(score.natsPerSample(), score.samples(), sampleRate, verdict);
@@ -73,13 +73,16 @@ public final class LocalLikelihoodSource implements LikelihoodSource {
 
     private ClipVerdict toClient(Verdict verdict) {
         List<SegmentResult> segments = new ArrayList<>();
+        List<String> names = calibration.featureNames();
         for (SegmentCheck check : verdict.checks()) {
             SegmentFeatures s = check.segment();
-            Bounds nats = check.bounds().get(0);
-            Bounds energy = check.bounds().get(1);
+            List<FeatureResult> features = new ArrayList<>();
+            for (int f = 0; f < names.size(); f++) {
+                Bounds bounds = check.bounds().get(f);
+                features.add(new FeatureResult(names.get(f), s.values()[f], bounds.lower(), bounds.upper()));
+            }
             segments.add(new SegmentResult((double) s.startSample() / sampleRate, (double) s.endSample() / sampleRate,
-                    s.levelDb(), s.values()[0], nats.lower(), nats.upper(), s.values()[1], energy.lower(), energy.upper(),
-                    check.margin(), check.deviationName(calibration.featureNames()), check.anomalous()));
+                    s.levelDb(), features, check.margin(), check.deviationName(names), check.anomalous()));
         }
         return new ClipVerdict(verdict.anomalous(), verdict.score(), verdict.threshold(), segments);
     }

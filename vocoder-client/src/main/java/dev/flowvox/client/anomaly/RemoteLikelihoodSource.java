@@ -88,10 +88,10 @@ public final class RemoteLikelihoodSource implements LikelihoodSource {
     private static ClipVerdict toClient(CalibrationVerdict wire, int rate) {
         List<SegmentResult> segments = new ArrayList<>();
         for (SegmentCheck c : wire.getChecksList()) {
+            List<FeatureResult> features = c.getFeaturesList().stream()
+                    .map(f -> new FeatureResult(f.getName(), f.getValue(), f.getLower(), f.getUpper())).toList();
             segments.add(new SegmentResult((double) c.getStartSample() / rate, (double) c.getEndSample() / rate,
-                    c.getLevelDbfs(), c.getNatsPerSample(), c.getLowerNatsPerSample(), c.getUpperNatsPerSample(),
-                    c.getLatentEnergy(), c.getLowerLatentEnergy(), c.getUpperLatentEnergy(), c.getMargin(),
-                    c.getDeviation(), c.getAnomalous()));
+                    c.getLevelDbfs(), features, c.getMargin(), c.getDeviation(), c.getAnomalous()));
         }
         return new ClipVerdict(wire.getAnomalous(), wire.getScore(), wire.getThreshold(), segments);
     }

@@ -44,7 +44,8 @@ class AudioAnomalyDetectorTest {
 
     /** Kinds the shipped early model separates from speech (see the client README's evaluation). */
     private static final Set<AnomalyKind> FLAGGED = EnumSet.of(AnomalyKind.WHITE_NOISE, AnomalyKind.PINK_NOISE,
-            AnomalyKind.PURE_TONE, AnomalyKind.NOISY_SPEECH_0DB, AnomalyKind.HARD_CLIPPING);
+            AnomalyKind.PURE_TONE, AnomalyKind.NOISY_SPEECH_0DB, AnomalyKind.HARD_CLIPPING,
+            AnomalyKind.CLICK_TRAIN);
     private static final Path MODEL = Path.of("..", "models", "default", "model.flowvox");
     private static final int RATE = 22050;
 
@@ -152,7 +153,14 @@ class AudioAnomalyDetectorTest {
             assertEquals(expected.score(), actual.score(), 1e-3);
             assertEquals(expected.segments().size(), actual.segments().size());
             assertEquals(local.worstRanges(1).get(0).startSeconds(), remote.worstRanges(1).get(0).startSeconds(), 1e-9);
-            assertEquals(expected.worst(1).get(0).lowerNats(), actual.worst(1).get(0).lowerNats(), 1e-9);
+            List<FeatureResult> expectedFeatures = expected.worst(1).get(0).features();
+            List<FeatureResult> actualFeatures = actual.worst(1).get(0).features();
+            assertEquals(SegmentFeatures.FLOW_FEATURES, actualFeatures.stream().map(FeatureResult::name).toList());
+            for (int f = 0; f < expectedFeatures.size(); f++) {
+                assertEquals(expectedFeatures.get(f).value(), actualFeatures.get(f).value(), 1e-3);
+                assertEquals(expectedFeatures.get(f).lower(), actualFeatures.get(f).lower(), 1e-9);
+                assertEquals(expectedFeatures.get(f).upper(), actualFeatures.get(f).upper(), 1e-9);
+            }
         } finally {
             channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
             server.close();

@@ -8,7 +8,7 @@ import java.util.List;
 
 /**
  * What a calibration looks at in one time segment: its loudness and the values of the named features
- * (for the flow: nats per sample and latent energy, {@link #FLOW_FEATURES}).
+ * (for the flow: {@link FlowFeature}).
  *
  * @param startSample first sample (inclusive)
  * @param endSample last sample (exclusive)
@@ -20,8 +20,8 @@ public record SegmentFeatures(long startSample, long endSample, double levelDb, 
 
     /** Level of digital silence, dBFS: the floor of {@link #levelDb}. */
     public static final double SILENCE_DB = -100;
-    /** Names of the flow's features, in order: nats per sample and mean {@code z²/σ²}. */
-    public static final List<String> FLOW_FEATURES = List.of("nats_per_sample", "latent_energy");
+    /** Names of every flow feature ({@link FlowFeature}), in order; new calibrations bound them all. */
+    public static final List<String> FLOW_FEATURES = FlowFeature.names();
 
     /** Validates the range and the values. */
     public SegmentFeatures {
@@ -46,7 +46,7 @@ public record SegmentFeatures(long startSample, long endSample, double levelDb, 
     }
 
     /**
-     * The flow's features of every segment of a scored clip.
+     * Every flow feature ({@link #FLOW_FEATURES}) of every segment of a scored clip.
      *
      * @param score the clip's score
      * @param audio the scored samples (at least {@code score.samples()})
@@ -55,15 +55,35 @@ public record SegmentFeatures(long startSample, long endSample, double levelDb, 
      * @return one entry per segment, in time order; the last may be shorter
      */
     public static List<SegmentFeatures> ofScore(LikelihoodScore score, float[] audio, int segmentSamples) {
+        return ofScore(score, audio, segmentSamples, FLOW_FEATURES);
+    }
+
+    /**
+     * The named flow features of every segment of a scored clip, e.g. those a calibration bounds.
+     *
+     * @param score the clip's score
+     * @param audio the scored samples (at least {@code score.samples()})
+     * @param segmentSamples samples per segment, rounded to whole groups as {@link LikelihoodScore#segments}
+     *     does
+     * @param featureNames names of {@link FlowFeature}s, in the order wanted
+     * @return one entry per segment, in time order; the last may be shorter
+     * @throws IllegalArgumentException for a name that is not a flow feature
+     */
+    public static List<SegmentFeatures> ofScore(LikelihoodScore score, float[] audio, int segmentSamples,
+            List<String> featureNames) {
         if (audio.length < score.samples()) {
             throw new IllegalArgumentException("audio has " + audio.length + " samples but the score covers "
                     + score.samples());
         }
+        List<FlowFeature> wanted = featureNames.stream().map(FlowFeature::named).toList();
         List<SegmentFeatures> features = new ArrayList<>();
         for (LikelihoodScore.Segment segment : score.segments(segmentSamples)) {
+            double[] values = new double[wanted.size()];
+            for (int f = 0; f < values.length; f++) {
+                values[f] = wanted.get(f).of(segment);
+            }
             features.add(new SegmentFeatures(segment.startSample(), segment.endSample(),
-                    levelDb(audio, (int) segment.startSample(), (int) segment.endSample()),
-                    new double[] {segment.natsPerSample(), segment.latentEnergy()}));
+                    levelDb(audio, (int) segment.startSample(), (int) segment.endSample()), values));
         }
         return features;
     }

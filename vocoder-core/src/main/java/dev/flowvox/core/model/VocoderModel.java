@@ -3,6 +3,7 @@ package dev.flowvox.core.model;
 import ai.djl.ndarray.NDManager;
 
 import dev.flowvox.core.calibration.Calibration;
+import dev.flowvox.core.calibration.FlowFeature;
 
 import dev.flowvox.core.flow.FlowParameters;
 import dev.flowvox.core.flow.FlowWeights;
@@ -43,11 +44,15 @@ public final class VocoderModel implements AutoCloseable {
      * @param info description
      * @param parameters weights matching {@code info.flow()}
      * @param parent manager whose sub-manager will own the inference weights
-     * @param calibration the bundle's typicality calibration, or null when it has none
+     * @param calibration the bundle's typicality calibration, or null when it has none; it may bound
+     *     only {@link FlowFeature}s
      */
     public VocoderModel(ModelInfo info, FlowParameters parameters, NDManager parent, Calibration calibration) {
         if (!info.flow().equals(parameters.config())) {
             throw new IllegalArgumentException("parameters are for " + parameters.config() + ", the model says " + info.flow());
+        }
+        if (calibration != null) {
+            calibration.featureNames().forEach(FlowFeature::named);
         }
         this.info = info;
         this.parameters = parameters;

@@ -65,14 +65,19 @@ public record LikelihoodScore(double[] groupNats, double[] groupLatentEnergy, in
             int last = Math.min(groupNats.length, first + groupsPerSegment);
             double sum = 0;
             double energy = 0;
+            double quietest = Double.POSITIVE_INFINITY;
+            double loudest = 0;
             for (int g = first; g < last; g++) {
                 sum += groupNats[g];
                 energy += groupLatentEnergy[g];
+                quietest = Math.min(quietest, groupLatentEnergy[g]);
+                loudest = Math.max(loudest, groupLatentEnergy[g]);
             }
             long startSample = (long) first * groupSize;
             long endSample = (long) last * groupSize;
             long length = endSample - startSample;
-            segments.add(new Segment(startSample, endSample, sum / length, energy / length, sampleRate));
+            segments.add(new Segment(startSample, endSample, sum / length, energy / length, quietest / groupSize,
+                    loudest / groupSize, sampleRate));
         }
         return segments;
     }
@@ -85,9 +90,14 @@ public record LikelihoodScore(double[] groupNats, double[] groupLatentEnergy, in
      * @param natsPerSample mean log-likelihood over the range (nats/sample)
      * @param latentEnergy mean of {@code z² / σ²} over the range's latent values (dimensionless; about 1
      *     for audio the model finds typical)
+     * @param minGroupEnergy mean {@code z² / σ²} of the range's quietest group of latent values: a
+     *     dropout to digital silence drives it far below 1, however short
+     * @param maxGroupEnergy mean {@code z² / σ²} of the range's loudest group: a click drives it far
+     *     above 1, however short
      * @param sampleRate samples per second
      */
-    public record Segment(long startSample, long endSample, double natsPerSample, double latentEnergy, int sampleRate) {
+    public record Segment(long startSample, long endSample, double natsPerSample, double latentEnergy,
+            double minGroupEnergy, double maxGroupEnergy, int sampleRate) {
 
         /** Start time in seconds. */
         public double startSeconds() {

@@ -32,6 +32,9 @@ import java.util.SplittableRandom;
 
 class CalibrationTest {
 
+    /** The two summary features of the flow; the calibration itself is indifferent to what they mean. */
+    private static final List<String> FEATURES = List.of("nats_per_sample", "latent_energy");
+
     @TempDir
     Path dir;
 
@@ -43,7 +46,7 @@ class CalibrationTest {
     @Test
     void boundsFollowLoudnessAndFlagBothSides() {
         Calibration calibration = new Calibrator(new Calibrator.Settings(0.5, 4, 0.005, 0.01))
-                .fit(clips(200, 7), SegmentFeatures.FLOW_FEATURES, "synthetic", 400);
+                .fit(clips(200, 7), FEATURES, "synthetic", 400);
         assertEquals(4, calibration.bands().size());
         LevelBand quiet = calibration.band(-55);
         LevelBand loud = calibration.band(-15);
@@ -69,7 +72,7 @@ class CalibrationTest {
     @Test
     void heldOutFalsePositivesAreRecorded() {
         Calibrator calibrator = new Calibrator(new Calibrator.Settings(0.5, 4, 0.005, 0.01));
-        Calibration fitted = calibrator.fit(clips(200, 7), SegmentFeatures.FLOW_FEATURES, "synthetic", 400);
+        Calibration fitted = calibrator.fit(clips(200, 7), FEATURES, "synthetic", 400);
         Calibration validated = Calibrator.validate(fitted, clips(100, 8), "held out", 200);
         assertEquals(100, validated.provenance().validation().clips());
         assertTrue(validated.provenance().validation().falsePositiveRate() <= 0.05,
@@ -81,7 +84,7 @@ class CalibrationTest {
         Path bundle = dir.resolve("m.flowvox");
         FlowConfig flow = new FlowConfig(80, 2, 64, 2, 16, 256, Conditioning.FRAME_RATE, new WaveNetConfig(2, 8, 3, true));
         Calibration calibration = Calibrator.validate(new Calibrator(Calibrator.Settings.DEFAULT)
-                .fit(clips(50, 3), SegmentFeatures.FLOW_FEATURES, "synthetic", 100), clips(20, 4), "held", 40);
+                .fit(clips(50, 3), FEATURES, "synthetic", 100), clips(20, 4), "held", 40);
         try (NDManager manager = NDManager.newBaseManager()) {
             try (FlowParameters parameters = FlowParameters.initialize(flow, manager, new Initialization(3, 1.0))) {
                 ModelBundle.save(bundle, new ModelInfo(flow, MelConfig.nvidia22050(), 1.0,
@@ -107,7 +110,7 @@ class CalibrationTest {
     @Test
     void newerCalibrationVersionIsRefusedByName() {
         var json = CalibrationSection.toJson(new Calibrator(Calibrator.Settings.DEFAULT)
-                .fit(clips(20, 3), SegmentFeatures.FLOW_FEATURES, "synthetic", 40));
+                .fit(clips(20, 3), FEATURES, "synthetic", 40));
         json.addProperty("version", 2);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> CalibrationSection.fromJson(json));
         assertTrue(e.getMessage().contains("version 2") && e.getMessage().contains("upgrade flowvox"), e.getMessage());

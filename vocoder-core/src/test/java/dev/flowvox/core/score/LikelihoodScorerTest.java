@@ -91,7 +91,7 @@ class LikelihoodScorerTest {
 
     @Test
     void segmentsAverageTheirGroups() {
-        LikelihoodScore score = new LikelihoodScore(new double[] {8, 16, 24, 32, 40}, new double[] {8, 8, 16, 16, 4}, 8,
+        LikelihoodScore score = new LikelihoodScore(new double[] {8, 16, 24, 32, 40}, new double[] {4, 12, 16, 16, 4}, 8,
                 8000, 0);
         List<LikelihoodScore.Segment> segments = score.segments(16);
         assertEquals(3, segments.size());
@@ -99,6 +99,10 @@ class LikelihoodScorerTest {
         assertEquals(1.0, segments.get(0).latentEnergy(), 1e-12);
         assertEquals(2.0, segments.get(1).latentEnergy(), 1e-12);
         assertEquals(0.5, segments.get(2).latentEnergy(), 1e-12);
+        assertEquals(0.5, segments.get(0).minGroupEnergy(), 1e-12);
+        assertEquals(1.5, segments.get(0).maxGroupEnergy(), 1e-12);
+        assertEquals(2.0, segments.get(1).minGroupEnergy(), 1e-12);
+        assertEquals(0.5, segments.get(2).maxGroupEnergy(), 1e-12);
         assertEquals(3.5, segments.get(1).natsPerSample(), 1e-12);
         assertEquals(5.0, segments.get(2).natsPerSample(), 1e-12);
         assertEquals(32.0 / 8000, segments.get(2).startSeconds(), 1e-12);

@@ -6,6 +6,7 @@ import dev.flowvox.core.audio.LoadedAudio;
 import dev.flowvox.core.audio.ModelInput;
 import dev.flowvox.core.audio.WavReader;
 import dev.flowvox.core.calibration.Calibration;
+import dev.flowvox.core.calibration.FlowFeature;
 import dev.flowvox.core.calibration.SegmentFeatures;
 import dev.flowvox.core.dsp.MelSpectrogram;
 import dev.flowvox.core.dsp.Resampler;
@@ -90,15 +91,18 @@ final class Scoring {
                 .addAllWarnings(warnings);
         for (SegmentFeatures segment : SegmentFeatures.ofScore(score, audio,
                 (int) Math.round(segmentSeconds * info.sampleRate()))) {
+            double[] values = segment.values();
             response.addSegments(ScoreSegment.newBuilder()
                     .setStartSample(segment.startSample())
                     .setEndSample(segment.endSample())
-                    .setNatsPerSample(segment.values()[0])
+                    .setNatsPerSample(values[FlowFeature.NATS_PER_SAMPLE.ordinal()])
                     .setLevelDbfs(segment.levelDb())
-                    .setLatentEnergy(segment.values()[1]));
+                    .setLatentEnergy(values[FlowFeature.LATENT_ENERGY.ordinal()])
+                    .setMinGroupEnergyDb(values[FlowFeature.MIN_GROUP_ENERGY_DB.ordinal()])
+                    .setMaxGroupEnergyDb(values[FlowFeature.MAX_GROUP_ENERGY_DB.ordinal()]));
         }
-        calibration.ifPresent(c -> response.setVerdict(Verdicts.of(c,
-                c.judge(SegmentFeatures.ofScore(score, audio, c.segmentSamples(info.sampleRate()))))));
+        calibration.ifPresent(c -> response.setVerdict(Verdicts.of(c, c.judge(SegmentFeatures.ofScore(score, audio,
+                c.segmentSamples(info.sampleRate()), c.featureNames())))));
         return response.build();
     }
 
