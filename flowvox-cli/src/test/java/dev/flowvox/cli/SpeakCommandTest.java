@@ -3,9 +3,11 @@ package dev.flowvox.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import ai.djl.ndarray.NDManager;
 
+import dev.flowvox.client.audio.SpeakerSink;
 import dev.flowvox.core.audio.DecodedWav;
 import dev.flowvox.core.audio.WavReader;
 import dev.flowvox.core.dsp.MelConfig;
@@ -23,10 +25,15 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Optional;
 
 import picocli.CommandLine;
 
@@ -86,6 +93,42 @@ class SpeakCommandTest {
             assertTrue(!result.err.contains("in-process"), result.err);
         }
         assertEquals(2 * Math.round(43 * 256 * 16000 / 22050.0), WavReader.read(wav).info().frames());
+    }
+
+    @Test
+    void rawPcmOnStandardOutputIsTheWavsSamplesAndNothingElse() throws Exception {
+        Path wav = dir.resolve("raw.wav");
+        ByteArrayOutputStream stdout = new ByteArrayOutputStream();
+        PrintStream original = System.out;
+        Result result;
+        System.setOut(new PrintStream(stdout, true));
+        try {
+            result = run("speak", "Raw samples.", "--front-end", "espeak", "--raw", "-o", wav.toString(),
+                    "-m", model.toString());
+        } finally {
+            System.setOut(original);
+        }
+        assertEquals(0, result.status, result.err);
+        assertEquals("", result.out, "with --raw the report goes to standard error");
+        float[] samples = WavReader.read(wav).channels()[0];
+        byte[] raw = stdout.toByteArray();
+        assertEquals(2 * samples.length, raw.length, "s16le: two bytes per sample");
+        ByteBuffer pcm = ByteBuffer.wrap(raw).order(ByteOrder.LITTLE_ENDIAN);
+        for (int i = 0; i < samples.length; i++) {
+            assertEquals(samples[i], pcm.getShort() / 32768f, 1e-6f, "sample " + i);
+        }
+    }
+
+    @Test
+    void playWithoutAnAudioDeviceSaysSoAndStillWritesTheFile() throws Exception {
+        Optional<String> unavailable = SpeakerSink.unavailableReason(22050);
+        assumeTrue(unavailable.isPresent(), "this machine has an audio device");
+        Path wav = dir.resolve("play.wav");
+        Result result = run("speak", "No speakers here.", "--front-end", "espeak", "--play", "-o", wav.toString(),
+                "-m", model.toString());
+        assertEquals(0, result.status, result.err);
+        assertTrue(result.err.contains("flowvox speak: not playing: " + unavailable.get()), result.err);
+        assertTrue(WavReader.read(wav).info().frames() > 0);
     }
 
     @Test

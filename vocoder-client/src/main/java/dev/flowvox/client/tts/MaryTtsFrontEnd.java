@@ -11,6 +11,9 @@ import marytts.exceptions.SynthesisException;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.stream.Stream;
 
 /**
  * MaryTTS 5.2.1 in this JVM (pure Java, offline) with its bundled HMM voice {@code cmu-slt-hsmm}
@@ -18,8 +21,8 @@ import java.nio.file.Files;
  * its audio to 22050 Hz and computes the mel, so our vocoder re-synthesizes MaryTTS's speech ("copy
  * synthesis"). Starting MaryTTS takes a few seconds once per front end. MaryTTS writes its log to
  * {@code ${mary.base}/log/server.log}; unless the application sets the system property
- * {@code mary.base}, it is set to a new temporary directory so that no {@code log/} appears in the
- * working directory.
+ * {@code mary.base}, it is set to a new temporary directory, removed when the JVM exits, so that no
+ * {@code log/} appears in the working directory.
  *
  * <p>Needs {@code de.dfki.mary:marytts-runtime}, {@code marytts-lang-en} and
  * {@code voice-cmu-slt-hsmm} on the class path; the client declares them optional, so an application
@@ -55,7 +58,9 @@ public final class MaryTtsFrontEnd implements FrontEnd {
      */
     public MaryTtsFrontEnd(String voice) throws IOException {
         if (System.getProperty(MARY_BASE) == null) {
-            System.setProperty(MARY_BASE, Files.createTempDirectory("flowvox-marytts").toString());
+            Path base = Files.createTempDirectory("flowvox-marytts");
+            System.setProperty(MARY_BASE, base.toString());
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteTree(base), "flowvox-marytts-cleanup"));
         }
         try {
             this.mary = new LocalMaryInterface();
@@ -82,5 +87,14 @@ public final class MaryTtsFrontEnd implements FrontEnd {
     @Override
     public String name() {
         return "MaryTTS (" + voice + ")";
+    }
+
+    /** Removes the temporary MaryTTS base (its log) when the JVM exits; best effort. */
+    private static void deleteTree(Path root) {
+        try (Stream<Path> paths = Files.walk(root)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException e) {
+            System.err.println("flowvox: could not remove MaryTTS's temporary directory " + root + ": " + e.getMessage());
+        }
     }
 }
