@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 package dev.flowvox.client;
 
+import dev.flowvox.proto.codec.AudioCodec;
 import dev.flowvox.proto.v1.AudioChunk;
 
 /**
@@ -35,7 +36,7 @@ public record AudioPiece(float[] samples, int sampleRate, long firstSample, bool
      * @return its samples as floats
      */
     public static AudioPiece decode(AudioChunk chunk) {
-        float[] samples = WireCodec.decodeAudio(chunk.getData(), chunk.getEncoding());
+        float[] samples = AudioCodec.decode(chunk.getData(), chunk.getEncoding());
         if (samples.length != chunk.getSamples()) {
             throw new IllegalArgumentException("audio chunk at sample " + chunk.getFirstSample() + " declares "
                     + chunk.getSamples() + " samples but carries " + samples.length);

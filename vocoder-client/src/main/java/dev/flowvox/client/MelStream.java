@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 package dev.flowvox.client;
 
+import dev.flowvox.proto.codec.MelCodec;
 import dev.flowvox.proto.v1.SynthesizeStreamRequest;
 
 import io.grpc.Status;
@@ -41,7 +42,7 @@ public final class MelStream implements AutoCloseable {
         if (ended) {
             throw new IllegalStateException("mel stream already ended after " + framesSent + " frames");
         }
-        requests.onNext(SynthesizeStreamRequest.newBuilder().setMel(WireCodec.encodeMel(frames)).build());
+        requests.onNext(SynthesizeStreamRequest.newBuilder().setMel(MelCodec.encode(frames)).build());
         framesSent += frames[0].length;
     }
 

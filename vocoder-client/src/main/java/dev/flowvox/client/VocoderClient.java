@@ -2,6 +2,8 @@
 package dev.flowvox.client;
 
 import dev.flowvox.core.audio.AudioClip;
+import dev.flowvox.proto.codec.AudioCodec;
+import dev.flowvox.proto.codec.MelCodec;
 import dev.flowvox.proto.v1.Audio;
 import dev.flowvox.proto.v1.AudioChunk;
 import dev.flowvox.proto.v1.AudioEncoding;
@@ -210,7 +212,7 @@ public final class VocoderClient implements AutoCloseable {
      */
     public ScoreResponse score(AudioClip audio) {
         return score(ScoreRequest.newBuilder().setAudio(Audio.newBuilder()
-                .setData(WireCodec.encodeAudio(audio.samples(), AudioEncoding.FLOAT32))
+                .setData(AudioCodec.encode(audio.samples(), AudioEncoding.FLOAT32))
                 .setEncoding(AudioEncoding.FLOAT32).setSampleRate(audio.sampleRate())).build());
     }
 
@@ -279,7 +281,7 @@ public final class VocoderClient implements AutoCloseable {
     }
 
     private static SynthesizeRequest synthesizeRequest(float[][] mel, SynthesisOptions options) {
-        return SynthesizeRequest.newBuilder().setOptions(options).setMel(WireCodec.encodeMel(mel)).build();
+        return SynthesizeRequest.newBuilder().setOptions(options).setMel(MelCodec.encode(mel)).build();
     }
 
     private VocoderGrpc.VocoderBlockingStub blocking() {

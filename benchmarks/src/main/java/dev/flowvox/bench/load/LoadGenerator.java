@@ -1,12 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 package dev.flowvox.bench.load;
 
-import dev.flowvox.client.WireCodec;
 import dev.flowvox.core.audio.ModelInput;
 import dev.flowvox.core.dsp.MelConfig;
 import dev.flowvox.core.dsp.MelSpectrogram;
 import dev.flowvox.core.plot.LinePlot;
 import dev.flowvox.core.plot.Series;
+import dev.flowvox.proto.codec.MelCodec;
 import dev.flowvox.proto.v1.SynthesisOptions;
 import dev.flowvox.proto.v1.SynthesizeRequest;
 
@@ -72,7 +72,7 @@ public final class LoadGenerator implements Callable<Integer> {
         float[][] melValues = new MelSpectrogram(mel).compute(ModelInput.load(utterance, mel.sampleRate()).clip().samples());
         SynthesizeRequest request = SynthesizeRequest.newBuilder()
                 .setOptions(SynthesisOptions.newBuilder().setSigma(0.7f).setSeed(1))
-                .setMel(WireCodec.encodeMel(melValues))
+                .setMel(MelCodec.encode(melValues))
                 .build();
         List<LevelSummary> summaries = new ArrayList<>();
         List<String> requestRows = new ArrayList<>(List.of(RequestRecord.csvHeader()));

@@ -1,8 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 package dev.flowvox.client.anomaly;
 
-import com.google.protobuf.ByteString;
-
+import dev.flowvox.proto.codec.AudioCodec;
 import dev.flowvox.proto.v1.Audio;
 import dev.flowvox.proto.v1.AudioEncoding;
 import dev.flowvox.proto.v1.CalibrationVerdict;
@@ -16,8 +15,6 @@ import dev.flowvox.proto.v1.VocoderGrpc;
 
 import io.grpc.Channel;
 
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -69,15 +66,10 @@ public final class RemoteLikelihoodSource implements LikelihoodSource {
 
     @Override
     public ClipScore score(float[] audio) {
-        ByteBuffer bytes = ByteBuffer.allocate(4 * audio.length).order(ByteOrder.LITTLE_ENDIAN);
-        for (float sample : audio) {
-            bytes.putFloat(sample);
-        }
-        bytes.flip();
         ScoreResponse response = stub.withDeadlineAfter(deadline.toMillis(), TimeUnit.MILLISECONDS)
                 .score(ScoreRequest.newBuilder()
                         .setModelId(modelId)
-                        .setAudio(Audio.newBuilder().setData(ByteString.copyFrom(bytes))
+                        .setAudio(Audio.newBuilder().setData(AudioCodec.encode(audio, AudioEncoding.FLOAT32))
                                 .setEncoding(AudioEncoding.FLOAT32).setSampleRate(sampleRate))
                         .build());
         Optional<ClipVerdict> verdict = response.hasVerdict()

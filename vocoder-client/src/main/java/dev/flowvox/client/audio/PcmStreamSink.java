@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 package dev.flowvox.client.audio;
 
-import dev.flowvox.client.WireCodec;
+import dev.flowvox.proto.codec.AudioCodec;
 import dev.flowvox.proto.v1.AudioEncoding;
 
 import java.io.IOException;
@@ -31,7 +31,7 @@ public final class PcmStreamSink implements AudioSink {
                     + " Hz; expected one rate");
         }
         sampleRate = rate;
-        byte[] bytes = WireCodec.encodeAudio(samples, AudioEncoding.PCM16).toByteArray();
+        byte[] bytes = AudioCodec.encode(samples, AudioEncoding.PCM16).toByteArray();
         out.write(bytes);
         out.flush();
     }

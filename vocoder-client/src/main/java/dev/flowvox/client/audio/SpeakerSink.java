@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 package dev.flowvox.client.audio;
 
-import dev.flowvox.client.WireCodec;
+import dev.flowvox.proto.codec.AudioCodec;
 import dev.flowvox.proto.v1.AudioEncoding;
 
 import java.io.IOException;
@@ -50,7 +50,7 @@ public final class SpeakerSink implements AudioSink {
             throw new IOException("audio at " + rate + " Hz on a speaker opened at " + sampleRate
                     + " Hz; expected one rate");
         }
-        byte[] bytes = WireCodec.encodeAudio(samples, AudioEncoding.PCM16).toByteArray();
+        byte[] bytes = AudioCodec.encode(samples, AudioEncoding.PCM16).toByteArray();
         line.write(bytes, 0, bytes.length);
     }
 

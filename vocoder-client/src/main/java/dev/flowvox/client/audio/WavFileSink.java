@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 package dev.flowvox.client.audio;
 
-import dev.flowvox.client.WireCodec;
+import dev.flowvox.proto.codec.AudioCodec;
 import dev.flowvox.proto.v1.AudioEncoding;
 
 import java.io.IOException;
@@ -42,7 +42,7 @@ public final class WavFileSink implements AudioSink {
             throw new IOException("audio at " + rate + " Hz for " + path + ", which is being written at " + sampleRate
                     + " Hz; expected one rate per file");
         }
-        ByteBuffer data = WireCodec.encodeAudio(audio, AudioEncoding.PCM16).asReadOnlyByteBuffer();
+        ByteBuffer data = AudioCodec.encode(audio, AudioEncoding.PCM16).asReadOnlyByteBuffer();
         while (data.hasRemaining()) {
             file.write(data);
         }

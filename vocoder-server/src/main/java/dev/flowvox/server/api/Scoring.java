@@ -12,12 +12,12 @@ import dev.flowvox.core.dsp.MelSpectrogram;
 import dev.flowvox.core.dsp.Resampler;
 import dev.flowvox.core.model.ModelInfo;
 import dev.flowvox.core.score.LikelihoodScore;
+import dev.flowvox.proto.codec.AudioCodec;
+import dev.flowvox.proto.codec.MelCodec;
 import dev.flowvox.proto.v1.Audio;
 import dev.flowvox.proto.v1.ScoreRequest;
 import dev.flowvox.proto.v1.ScoreResponse;
 import dev.flowvox.proto.v1.ScoreSegment;
-import dev.flowvox.server.codec.MelDecoder;
-import dev.flowvox.server.codec.SampleCodec;
 import dev.flowvox.server.registry.ModelRegistry;
 import dev.flowvox.server.registry.ServedModel;
 
@@ -78,7 +78,7 @@ final class Scoring {
             throw new IllegalArgumentException("audio is " + (double) audio.length / info.sampleRate()
                     + " s long; expected at most " + maxSeconds + " s");
         }
-        float[][] mel = request.hasMel() ? MelDecoder.decode(request.getMel(), info.mel().nMels())
+        float[][] mel = request.hasMel() ? MelCodec.decode(request.getMel(), info.mel().nMels())
                 : new MelSpectrogram(info.mel()).compute(audio);
         LikelihoodScore score = model.scorer().score(audio, mel);
         ScoreResponse.Builder response = ScoreResponse.newBuilder()
@@ -115,7 +115,7 @@ final class Scoring {
                     throw new IllegalArgumentException("audio sample_rate " + Integer.toUnsignedString(rate)
                             + " Hz; expected " + Resampler.MIN_RATE + " to " + Resampler.MAX_RATE + " Hz");
                 }
-                float[] samples = SampleCodec.decode(audio.getData(), audio.getEncoding());
+                float[] samples = AudioCodec.decode(audio.getData(), audio.getEncoding());
                 if (rate == modelRate) {
                     return samples;
                 }

@@ -5,11 +5,11 @@ import dev.flowvox.core.model.ModelInfo;
 import dev.flowvox.core.synth.Chunking;
 import dev.flowvox.core.synth.StreamingSession;
 import dev.flowvox.core.synth.WindowTask;
+import dev.flowvox.proto.codec.AudioCodec;
+import dev.flowvox.proto.codec.MelCodec;
 import dev.flowvox.proto.v1.AudioChunk;
 import dev.flowvox.proto.v1.MelSpectrogram;
-import dev.flowvox.server.codec.MelDecoder;
 import dev.flowvox.server.codec.OutputPipeline;
-import dev.flowvox.server.codec.SampleCodec;
 import dev.flowvox.server.metrics.ServerMetrics;
 import dev.flowvox.server.schedule.QueueFullException;
 import dev.flowvox.server.schedule.QueuedWindow;
@@ -92,12 +92,12 @@ final class SynthesisCall {
         }
         try {
             int bands = plan.model().info().flow().nMelChannels();
-            int frames = MelDecoder.frames(mel, bands);
+            int frames = MelCodec.frames(mel, bands);
             if ((long) receivedFrames + frames > context.maxFrames()) {
                 throw new IllegalArgumentException("too many frames: " + ((long) receivedFrames + frames)
                         + " mel frames in this request; expected at most " + context.maxFrames());
             }
-            session.append(MelDecoder.decode(mel, bands));
+            session.append(MelCodec.decode(mel, bands));
             receivedFrames += frames;
         } catch (IllegalArgumentException e) {
             fail(Status.INVALID_ARGUMENT.withDescription(e.getMessage()));
@@ -213,7 +213,7 @@ final class SynthesisCall {
         }
         out.onNext(AudioChunk.newBuilder()
                 .setRequestId(plan.requestId())
-                .setData(SampleCodec.encode(audio, plan.encoding()))
+                .setData(AudioCodec.encode(audio, plan.encoding()))
                 .setEncoding(plan.encoding())
                 .setSampleRate(plan.sampleRate())
                 .setFirstSample(sentSamples)

@@ -1,15 +1,60 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-package dev.flowvox.server.codec;
+package dev.flowvox.proto.codec;
+
+import com.google.protobuf.ByteString;
 
 import dev.flowvox.proto.v1.MelSpectrogram;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 
-/** Unpacks the wire mel ({@link MelSpectrogram}: frame-major little-endian float32) into {@code [n_mel][frames]}. */
-public final class MelDecoder {
+/**
+ * Converts between {@code [n_mel][frames]} arrays and {@link MelSpectrogram}: frame-major float32
+ * little-endian, band {@code b} of frame {@code t} at byte {@code 4·(t·n_mel + b)}.
+ */
+public final class MelCodec {
 
-    private MelDecoder() {
+    private MelCodec() {
+    }
+
+    /**
+     * Packs frames {@code [from, to)} of a mel spectrogram.
+     *
+     * @param mel {@code [n_mel][frames]}, natural-log magnitudes
+     * @param from first frame (inclusive)
+     * @param to end frame (exclusive), {@code from < to <= frames}
+     * @return the message, {@code 4 · n_mel · (to − from)} bytes of data
+     */
+    public static MelSpectrogram encode(float[][] mel, int from, int to) {
+        if (mel.length == 0) {
+            throw new IllegalArgumentException("mel has no bands; expected [n_mel][frames]");
+        }
+        int frames = mel[0].length;
+        if (from < 0 || to <= from || to > frames) {
+            throw new IllegalArgumentException("frame range [" + from + ", " + to + ") of a mel with " + frames
+                    + " frames; expected 0 <= from < to <= " + frames);
+        }
+        ByteBuffer data = ByteBuffer.allocate(4 * mel.length * (to - from)).order(ByteOrder.LITTLE_ENDIAN);
+        for (int t = from; t < to; t++) {
+            for (int band = 0; band < mel.length; band++) {
+                if (mel[band].length != frames) {
+                    throw new IllegalArgumentException("mel band " + band + " has " + mel[band].length
+                            + " frames; band 0 has " + frames);
+                }
+                data.putFloat(mel[band][t]);
+            }
+        }
+        return MelSpectrogram.newBuilder().setNMel(mel.length).setData(ByteString.copyFrom(data.array())).build();
+    }
+
+    /**
+     * Packs a whole mel spectrogram.
+     *
+     * @param mel {@code [n_mel][frames]}
+     * @return the message
+     */
+    public static MelSpectrogram encode(float[][] mel) {
+        return encode(mel, 0, mel.length == 0 ? 0 : mel[0].length);
     }
 
     /**
@@ -40,7 +85,7 @@ public final class MelDecoder {
     }
 
     /**
-     * Decodes a wire mel.
+     * Unpacks a wire mel.
      *
      * @param mel the message
      * @param expectedBands mel bands of the model

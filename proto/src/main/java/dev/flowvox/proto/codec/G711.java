@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-package dev.flowvox.server.codec;
+package dev.flowvox.proto.codec;
 
 /**
  * ITU-T G.711 companding of 16-bit linear PCM to 8-bit mu-law and A-law codes and back, as in the

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-package dev.flowvox.server.codec;
+package dev.flowvox.proto.codec;
 
 import com.google.protobuf.ByteString;
 
@@ -9,13 +9,14 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 
 /**
- * Packs float audio into the wire encodings of {@link AudioEncoding} and unpacks it. Floats map to
- * 16-bit PCM as {@code round(x · 32768)} clipped to [-32768, 32767] and back by {@code / 32768}
- * (the project's convention); mu-law and A-law go through that 16-bit value ({@link G711}).
+ * Packs float audio into the wire encodings of {@link AudioEncoding} and unpacks it, little-endian.
+ * Floats map to 16-bit PCM as {@code round(x · 32768)} clipped to [-32768, 32767] and back by
+ * {@code / 32768} (the project's convention); µ-law and A-law go through that 16-bit value
+ * ({@link G711}).
  */
-public final class SampleCodec {
+public final class AudioCodec {
 
-    private SampleCodec() {
+    private AudioCodec() {
     }
 
     /**
@@ -46,7 +47,7 @@ public final class SampleCodec {
         ByteBuffer out = ByteBuffer.allocate(samples.length * bytesPerSample(encoding)).order(ByteOrder.LITTLE_ENDIAN);
         for (float sample : samples) {
             switch (encoding) {
-                case PCM16 -> out.putShort((short) toPcm16(sample));
+                case PCM16 -> out.putShort(toPcm16(sample));
                 case FLOAT32 -> out.putFloat(sample);
                 case MULAW -> out.put((byte) G711.linearToMulaw(toPcm16(sample)));
                 default -> out.put((byte) G711.linearToAlaw(toPcm16(sample)));
@@ -60,7 +61,7 @@ public final class SampleCodec {
      *
      * @param data packed samples
      * @param encoding their encoding
-     * @return the samples as floats
+     * @return the samples as floats, nominally in [-1, 1]
      * @throws IllegalArgumentException for an unsupported encoding, a length that is not a whole
      *     number of samples, or a non-finite float
      */
@@ -86,8 +87,13 @@ public final class SampleCodec {
         return samples;
     }
 
-    private static int toPcm16(float sample) {
-        long value = Math.round(sample * 32768.0);
-        return (int) Math.max(-32768, Math.min(32767, value));
+    /**
+     * One sample as 16-bit PCM.
+     *
+     * @param sample the sample, nominally in [-1, 1]
+     * @return {@code round(x · 32768)} clipped to [-32768, 32767]
+     */
+    public static short toPcm16(float sample) {
+        return (short) Math.max(-32768, Math.min(32767, Math.round(sample * 32768.0)));
     }
 }
