@@ -52,7 +52,12 @@ public final class VocoderModel implements AutoCloseable {
             throw new IllegalArgumentException("parameters are for " + parameters.config() + ", the model says " + info.flow());
         }
         if (calibration != null) {
-            calibration.featureNames().forEach(FlowFeature::named);
+            try {
+                calibration.featureNames().forEach(FlowFeature::named);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("the model's calibration cannot be used: " + e.getMessage()
+                        + "; re-run flowvox calibrate", e);
+            }
         }
         this.info = info;
         this.parameters = parameters;

@@ -108,6 +108,21 @@ class CalibrationTest {
     }
 
     @Test
+    void aCalibrationOfOtherFeaturesCannotJudgeAFlow() {
+        FlowConfig flow = new FlowConfig(80, 2, 64, 2, 16, 256, Conditioning.FRAME_RATE, new WaveNetConfig(2, 8, 3, true));
+        Calibration spectral = new Calibrator(Calibrator.Settings.DEFAULT)
+                .fit(clips(20, 3), List.of("spectral_flatness", "spectral_centroid"), "synthetic", 40);
+        try (NDManager manager = NDManager.newBaseManager();
+                FlowParameters parameters = FlowParameters.initialize(flow, manager, new Initialization(3, 1.0))) {
+            ModelInfo info = new ModelInfo(flow, MelConfig.nvidia22050(), 1.0, Provenance.now("random", Map.of()));
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> new VocoderModel(info, parameters, manager, spectral));
+            assertTrue(e.getMessage().contains("unknown flow feature 'spectral_flatness'")
+                    && e.getMessage().contains("re-run flowvox calibrate"), e.getMessage());
+        }
+    }
+
+    @Test
     void newerCalibrationVersionIsRefusedByName() {
         var json = CalibrationSection.toJson(new Calibrator(Calibrator.Settings.DEFAULT)
                 .fit(clips(20, 3), FEATURES, "synthetic", 40));
