@@ -103,7 +103,8 @@ final class ModelCardCommand implements Callable<Integer> {
                 .append("credits in the package's copyright file), converted and split by `scripts/prepare-corpus.sh` ")
                 .append("(about 100 min of training and 5.4 min of validation speech, split by file). ")
                 .append("The audio is not in this repository; the script recreates it. Trained with `flowvox train` ")
-                .append("(Adam, sigma 1.0, random 16000-sample segments, gradient clipping, checkpoints every 200 steps).\n\n");
+                .append("(Adam, sigma 1.0, random 16000-sample segments, gradient clipping, regular checkpoints; ")
+                .append("the learning-rate schedule is in [training/README.md](training/README.md)).\n\n");
         md.append("## Validation negative log-likelihood\n\n![loss curve](loss.png)\n\n");
         int n = validation[0].length;
         if (n > 0) {
