@@ -29,6 +29,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 
 /** {@code flowvox calibrate}: learns the typicality calibration of a model and writes it into its bundle. */
@@ -100,13 +101,16 @@ final class CalibrateCommand implements Callable<Integer> {
     static void print(PrintWriter out, Calibration c) {
         out.printf("segments of %.2f s; loudness bounds %.1f to %.1f dBFS; threshold %.3f (worst segment margin)%n",
                 c.segmentSeconds(), c.level().lower(), c.level().upper(), c.threshold());
-        out.println("loudness band (dBFS)   nats/sample bounds      latent energy bounds   segments");
+        StringBuilder header = new StringBuilder(String.format(Locale.ROOT, "%-21s", "loudness band (dBFS)"));
+        c.featureNames().forEach(name -> header.append(String.format(Locale.ROOT, "  %-22s", name)));
+        out.println(header.append("  segments"));
         double from = Double.NEGATIVE_INFINITY;
         for (LevelBand band : c.bands()) {
-            Bounds nats = band.features().get(0);
-            Bounds energy = band.features().get(1);
-            out.printf("%8.1f to %-8.1f   %8.3f to %-8.3f   %7.3f to %-7.3f   %d%n", from, band.belowDb(), nats.lower(),
-                    nats.upper(), energy.lower(), energy.upper(), band.segments());
+            StringBuilder row = new StringBuilder(String.format(Locale.ROOT, "%8.1f to %-8.1f", from, band.belowDb()));
+            for (Bounds bounds : band.features()) {
+                row.append(String.format(Locale.ROOT, "  %9.3f to %-9.3f", bounds.lower(), bounds.upper()));
+            }
+            out.println(row.append("  ").append(band.segments()));
             from = band.belowDb();
         }
         out.printf("false positives: %.1f%% of %d calibration clips", 100 * c.provenance().falsePositiveRate(),

@@ -110,9 +110,21 @@ public final class CopySynthesisReport {
     private void line(StringBuilder md, String name, ToDoubleFunction<QualityMetrics> measure, String format) {
         double flow = mean(true, measure);
         double baseline = mean(false, measure);
-        md.append("| ").append(name).append(" | ").append(String.format(Locale.ROOT, format, flow)).append(" | ")
-                .append(String.format(Locale.ROOT, format, baseline)).append(" | ")
-                .append(flow < baseline ? "flow" : flow > baseline ? "Griffin-Lim" : "tie").append(" |\n");
+        md.append("| ").append(name).append(" | ").append(cell(flow, format)).append(" | ")
+                .append(cell(baseline, format)).append(" | ").append(better(flow, baseline)).append(" |\n");
+    }
+
+    private static String cell(double value, String format) {
+        return Double.isNaN(value) ? "undefined (no frame voiced in both)" : String.format(Locale.ROOT, format, value);
+    }
+
+    /** The method with the lower value; a method whose measure is undefined loses to one whose is not. */
+    static String better(double flow, double baseline) {
+        if (Double.isNaN(flow) || Double.isNaN(baseline)) {
+            return Double.isNaN(flow) && Double.isNaN(baseline) ? "neither (both undefined)"
+                    : Double.isNaN(flow) ? "Griffin-Lim" : "flow";
+        }
+        return flow < baseline ? "flow" : flow > baseline ? "Griffin-Lim" : "tie";
     }
 
     /**
