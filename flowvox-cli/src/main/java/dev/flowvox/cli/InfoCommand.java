@@ -1,5 +1,8 @@
 package dev.flowvox.cli;
 
+import dev.flowvox.core.calibration.Calibration;
+import dev.flowvox.core.calibration.CalibrationProvenance;
+import dev.flowvox.core.calibration.CalibrationSection;
 import dev.flowvox.core.model.BundleArchive;
 import dev.flowvox.core.model.ModelBundle;
 import dev.flowvox.core.model.ModelInfo;
@@ -9,6 +12,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Spec;
 
+import java.util.Locale;
 import java.util.concurrent.Callable;
 
 /** {@code flowvox info}: what a bundle holds. */
@@ -32,6 +36,18 @@ final class InfoCommand implements Callable<Integer> {
         spec.commandLine().getOut().println("mel:         " + info.mel());
         spec.commandLine().getOut().println("sigma:       " + info.trainingSigma() + " (training)");
         info.provenance().facts().forEach((name, value) -> spec.commandLine().getOut().println("  " + name + ": " + value));
+        spec.commandLine().getOut().println("calibration: " + CalibrationSection.read(archive).map(InfoCommand::describe)
+                .orElse("none (anomaly checks need one: flowvox calibrate)"));
         return 0;
+    }
+
+    private static String describe(Calibration calibration) {
+        CalibrationProvenance p = calibration.provenance();
+        String held = p.validation() == null ? ""
+                : String.format(Locale.ROOT, ", %.1f%% of %d held-out clips", 100 * p.validation().falsePositiveRate(),
+                        p.validation().clips());
+        return String.format(Locale.ROOT, "%.2f s segments bounding %s; threshold %.3f; fitted on %s; false positives "
+                + "%.1f%% of %d calibration clips%s", calibration.segmentSeconds(), calibration.featureNames(),
+                calibration.threshold(), p.data(), 100 * p.falsePositiveRate(), p.clips(), held);
     }
 }

@@ -58,6 +58,11 @@ class AnomalyCommandsTest {
         assertTrue(calibrated.out.contains("false positives:") && calibrated.out.contains("wrote the calibration"),
                 calibrated.out);
         assertTrue(CalibrationSection.read(BundleArchive.read(bundle)).isPresent());
+        assertTrue(calibrated.out.contains("min_group_energy_db") && calibrated.out.contains("max_group_energy_db"),
+                "the table shows every bounded feature: " + calibrated.out);
+        Result info = run("info", "-m", bundle.toString());
+        assertTrue(info.out.contains("calibration: 0.50 s segments bounding [nats_per_sample, latent_energy, "
+                + "min_group_energy_db, max_group_energy_db]"), info.out);
 
         Path clean = dir.resolve("clean.wav");
         write(clean, Arrays.copyOfRange(speech, 5512, 5512 + 33075));

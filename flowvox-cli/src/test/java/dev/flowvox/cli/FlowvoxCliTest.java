@@ -65,6 +65,7 @@ class FlowvoxCliTest {
 
         Result info = run("info", "-m", bundle.toString());
         assertTrue(info.out.contains("nFlows=4") && info.out.contains("trainable parameters"), info.out);
+        assertTrue(info.out.contains("calibration: none (anomaly checks need one: flowvox calibrate)"), info.out);
     }
 
     @Test
