@@ -94,11 +94,16 @@ class TrainerTest {
                 assertEquals(straight.state().samplerState(), resumed.state().samplerState());
                 assertEquals(straight.optimizer().updates(), resumed.optimizer().updates());
                 double worst = 0;
+                String where = "none";
                 for (Map.Entry<String, NDArray> entry : straight.parameters().arrays().entrySet()) {
                     NDArray other = resumed.parameters().arrays().get(entry.getKey());
-                    worst = Math.max(worst, entry.getValue().sub(other).abs().max().getFloat());
+                    double difference = entry.getValue().sub(other).abs().max().getFloat();
+                    if (difference > worst) {
+                        worst = difference;
+                        where = entry.getKey();
+                    }
                 }
-                assertTrue(worst < 1e-4, "largest weight difference after resume: " + worst);
+                assertTrue(worst < 1e-4, "largest weight difference after resume: " + worst + " in " + where);
             }
         }
     }
