@@ -6,6 +6,7 @@ import ai.djl.ndarray.NDManager;
 import dev.flowvox.core.audio.AudioClip;
 import dev.flowvox.core.calibration.Bounds;
 import dev.flowvox.core.calibration.Calibration;
+import dev.flowvox.core.calibration.CalibrationProvenance;
 import dev.flowvox.core.calibration.CalibrationSection;
 import dev.flowvox.core.calibration.Calibrator;
 import dev.flowvox.core.calibration.FlowFeatures;
@@ -113,12 +114,8 @@ final class CalibrateCommand implements Callable<Integer> {
             out.println(row.append("  ").append(band.segments()));
             from = band.belowDb();
         }
-        out.printf("false positives: %.1f%% of %d calibration clips", 100 * c.provenance().falsePositiveRate(),
-                c.provenance().clips());
-        if (c.provenance().validation() != null) {
-            out.printf(", %.1f%% of %d held-out clips (%s)", 100 * c.provenance().validation().falsePositiveRate(),
-                    c.provenance().validation().clips(), c.provenance().validation().data());
-        }
-        out.println();
+        CalibrationProvenance.Held held = c.provenance().validation();
+        out.println("false positives: " + c.provenance().falsePositiveSummary()
+                + (held == null ? "" : " (" + held.data() + ")"));
     }
 }

@@ -1,7 +1,6 @@
 package dev.flowvox.cli;
 
 import dev.flowvox.core.calibration.Calibration;
-import dev.flowvox.core.calibration.CalibrationProvenance;
 import dev.flowvox.core.calibration.CalibrationSection;
 import dev.flowvox.core.model.BundleArchive;
 import dev.flowvox.core.model.ModelBundle;
@@ -42,12 +41,8 @@ final class InfoCommand implements Callable<Integer> {
     }
 
     private static String describe(Calibration calibration) {
-        CalibrationProvenance p = calibration.provenance();
-        String held = p.validation() == null ? ""
-                : String.format(Locale.ROOT, ", %.1f%% of %d held-out clips", 100 * p.validation().falsePositiveRate(),
-                        p.validation().clips());
-        return String.format(Locale.ROOT, "%.2f s segments bounding %s; threshold %.3f; fitted on %s; false positives "
-                + "%.1f%% of %d calibration clips%s", calibration.segmentSeconds(), calibration.featureNames(),
-                calibration.threshold(), p.data(), 100 * p.falsePositiveRate(), p.clips(), held);
+        return String.format(Locale.ROOT, "%.2f s segments bounding %s; threshold %.3f; fitted on %s; false positives %s",
+                calibration.segmentSeconds(), calibration.featureNames(), calibration.threshold(),
+                calibration.provenance().data(), calibration.provenance().falsePositiveSummary());
     }
 }

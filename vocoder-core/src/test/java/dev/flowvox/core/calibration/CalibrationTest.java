@@ -27,6 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
 
@@ -75,6 +76,10 @@ class CalibrationTest {
         Calibration fitted = calibrator.fit(clips(200, 7), FEATURES, "synthetic", 400);
         Calibration validated = Calibrator.validate(fitted, clips(100, 8), "held out", 200);
         assertEquals(100, validated.provenance().validation().clips());
+        assertEquals(String.format(Locale.ROOT, "%.1f%% of 200 calibration clips",
+                100 * fitted.provenance().falsePositiveRate()), fitted.provenance().falsePositiveSummary());
+        String summary = validated.provenance().falsePositiveSummary();
+        assertTrue(summary.matches(".* calibration clips, \\d+\\.\\d% of 100 held-out clips"), summary);
         assertTrue(validated.provenance().validation().falsePositiveRate() <= 0.05,
                 "held-out false positives " + validated.provenance().validation().falsePositiveRate());
     }

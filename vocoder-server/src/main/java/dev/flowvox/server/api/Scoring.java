@@ -89,17 +89,15 @@ final class Scoring {
                 .setIgnoredTailSamples(score.ignoredTailSamples())
                 .setSampleRate(info.sampleRate())
                 .addAllWarnings(warnings);
-        for (SegmentFeatures segment : SegmentFeatures.ofScore(score, audio,
-                (int) Math.round(segmentSeconds * info.sampleRate()))) {
-            double[] values = segment.values();
+        for (LikelihoodScore.Segment segment : score.segments((int) Math.round(segmentSeconds * info.sampleRate()))) {
             response.addSegments(ScoreSegment.newBuilder()
                     .setStartSample(segment.startSample())
                     .setEndSample(segment.endSample())
-                    .setNatsPerSample(values[FlowFeature.NATS_PER_SAMPLE.ordinal()])
-                    .setLevelDbfs(segment.levelDb())
-                    .setLatentEnergy(values[FlowFeature.LATENT_ENERGY.ordinal()])
-                    .setMinGroupEnergyDb(values[FlowFeature.MIN_GROUP_ENERGY_DB.ordinal()])
-                    .setMaxGroupEnergyDb(values[FlowFeature.MAX_GROUP_ENERGY_DB.ordinal()]));
+                    .setNatsPerSample(segment.natsPerSample())
+                    .setLevelDbfs(SegmentFeatures.levelDb(audio, (int) segment.startSample(), (int) segment.endSample()))
+                    .setLatentEnergy(segment.latentEnergy())
+                    .setMinGroupEnergyDb(FlowFeature.MIN_GROUP_ENERGY_DB.of(segment))
+                    .setMaxGroupEnergyDb(FlowFeature.MAX_GROUP_ENERGY_DB.of(segment)));
         }
         calibration.ifPresent(c -> response.setVerdict(Verdicts.of(c, c.judge(SegmentFeatures.ofScore(score, audio,
                 c.segmentSamples(info.sampleRate()), c.featureNames())))));
