@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 package dev.flowvox.cli;
 
+import static dev.flowvox.cli.CliRun.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -15,10 +16,6 @@ import dev.flowvox.core.model.BundleArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import picocli.CommandLine;
-
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -52,7 +49,7 @@ class AnomalyCommandsTest {
         Path bundle = dir.resolve("model.flowvox");
         Files.copy(Path.of("..", "models", "default", "model.flowvox"), bundle);
 
-        Result calibrated = run("calibrate", "-m", bundle.toString(), "--train", dir.resolve("train.tsv").toString(),
+        CliRun calibrated = run("calibrate", "-m", bundle.toString(), "--train", dir.resolve("train.tsv").toString(),
                 "--valid", dir.resolve("valid.tsv").toString());
         assertEquals(0, calibrated.status, calibrated.err);
         assertTrue(calibrated.out.contains("false positives:") && calibrated.out.contains("wrote the calibration"),
@@ -60,7 +57,7 @@ class AnomalyCommandsTest {
         assertTrue(CalibrationSection.read(BundleArchive.read(bundle)).isPresent());
         assertTrue(calibrated.out.contains("min_group_energy_db") && calibrated.out.contains("max_group_energy_db"),
                 "the table shows every bounded feature: " + calibrated.out);
-        Result info = run("info", "-m", bundle.toString());
+        CliRun info = run("info", "-m", bundle.toString());
         assertTrue(info.out.contains("calibration: 0.50 s segments bounding [nats_per_sample, latent_energy, "
                 + "min_group_energy_db, max_group_energy_db]"), info.out);
 
@@ -69,7 +66,7 @@ class AnomalyCommandsTest {
         Path noise = dir.resolve("noise.wav");
         write(noise, AnomalyKind.WHITE_NOISE.apply(Arrays.copyOfRange(speech, 5512, 5512 + 33075), RATE, 1));
         Path plots = dir.resolve("plots");
-        Result checked = run("check", "-m", bundle.toString(), "--plot", plots.toString(), clean.toString(),
+        CliRun checked = run("check", "-m", bundle.toString(), "--plot", plots.toString(), clean.toString(),
                 noise.toString());
         assertEquals(0, checked.status, checked.err);
         String[] rows = checked.out.split("\n");
@@ -88,18 +85,5 @@ class AnomalyCommandsTest {
 
     private static void write(Path path, float[] samples) throws Exception {
         WavWriter.write(new AudioClip(samples, RATE), WavEncoding.PCM_16, path);
-    }
-
-    private record Result(int status, String out, String err) {
-    }
-
-    private static Result run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine commandLine = Main.commandLine();
-        commandLine.setOut(new PrintWriter(out, true));
-        commandLine.setErr(new PrintWriter(err, true));
-        int status = commandLine.execute(args);
-        return new Result(status, out.toString(), err.toString());
     }
 }

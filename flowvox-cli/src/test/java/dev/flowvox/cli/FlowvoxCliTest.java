@@ -1,5 +1,6 @@
 package dev.flowvox.cli;
 
+import static dev.flowvox.cli.CliRun.run;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -19,12 +20,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-
-import picocli.CommandLine;
 
 /** Runs the command line end to end on the NVIDIA fixture model and fixture speech. */
 class FlowvoxCliTest {
@@ -42,7 +39,7 @@ class FlowvoxCliTest {
     @Test
     void importThenVocodeTheFixtureMelWritesFramesTimesHopSamples() throws Exception {
         Path bundle = dir.resolve("tiny.flowvox");
-        Result imported = run("import-waveglow", "--weights", fixtures.resolve("waveglow-tiny.weights.npz").toString(),
+        CliRun imported = run("import-waveglow", "--weights", fixtures.resolve("waveglow-tiny.weights.npz").toString(),
                 "--config", fixtures.resolve("waveglow-tiny.config.json").toString(), "--out", bundle.toString());
         assertEquals(0, imported.status, imported.err);
         assertEquals("NVIDIA WaveGlow imported from waveglow-tiny.weights.npz",
@@ -55,7 +52,7 @@ class FlowvoxCliTest {
             new NpyArray(new int[] {1, 8, 12}, values).write(mel);
         }
         Path wav = dir.resolve("tiny.wav");
-        Result vocoded = run("vocode", "-m", bundle.toString(), "--mel", mel.toString(), "-o", wav.toString(),
+        CliRun vocoded = run("vocode", "-m", bundle.toString(), "--mel", mel.toString(), "-o", wav.toString(),
                 "--sigma", "0.6", "--seed", "3");
         assertEquals(0, vocoded.status, vocoded.err);
         DecodedWav out = WavReader.read(wav);
@@ -63,7 +60,7 @@ class FlowvoxCliTest {
         assertEquals(22050, out.info().sampleRate());
         assertTrue(vocoded.out.contains("x real time"), vocoded.out);
 
-        Result info = run("info", "-m", bundle.toString());
+        CliRun info = run("info", "-m", bundle.toString());
         assertTrue(info.out.contains("nFlows=4") && info.out.contains("trainable parameters"), info.out);
         assertTrue(info.out.contains("calibration: none (anomaly checks need one: flowvox calibrate)"), info.out);
     }
@@ -72,7 +69,7 @@ class FlowvoxCliTest {
     void melCommandWritesTheNvidiaMelOfTheWav() throws Exception {
         Path npy = dir.resolve("speech.npy");
         Path wav = fixtures.resolve("speech-22050.wav");
-        Result result = run("mel", wav.toString(), npy.toString());
+        CliRun result = run("mel", wav.toString(), npy.toString());
         assertEquals(0, result.status, result.err);
         NpyArray written = NpyArray.read(npy);
         assertArrayEquals(new int[] {80, 585}, written.shape());
@@ -85,7 +82,7 @@ class FlowvoxCliTest {
         Path bundle = dir.resolve("score-tiny.flowvox");
         run("import-waveglow", "--weights", fixtures.resolve("waveglow-tiny.weights.npz").toString(),
                 "--config", fixtures.resolve("waveglow-tiny.config.json").toString(), "--out", bundle.toString());
-        Result result = run("score", "-m", bundle.toString(), "--segments", "1.0", fixtures.resolve("speech-22050.wav").toString());
+        CliRun result = run("score", "-m", bundle.toString(), "--segments", "1.0", fixtures.resolve("speech-22050.wav").toString());
         assertEquals(0, result.status, result.err);
         assertTrue(result.out.matches("(?s).*speech-22050\\.wav\\t-?\\d+\\.\\d{4} nats/sample.*"), result.out);
         assertEquals(7, result.out.lines().filter(l -> l.contains(" s\t")).count(), result.out);
@@ -98,25 +95,12 @@ class FlowvoxCliTest {
                 "--config", fixtures.resolve("waveglow-tiny.config.json").toString(), "--out", bundle.toString());
         Path eighty = dir.resolve("eighty.npy");
         new NpyArray(new int[] {80, 4}, new float[320]).write(eighty);
-        Result wrongBands = run("vocode", "-m", bundle.toString(), "--mel", eighty.toString(), "-o", dir.resolve("x.wav").toString());
+        CliRun wrongBands = run("vocode", "-m", bundle.toString(), "--mel", eighty.toString(), "-o", dir.resolve("x.wav").toString());
         assertEquals(1, wrongBands.status);
         assertTrue(wrongBands.err.contains("mel has 80 bands, the model expects 8"), wrongBands.err);
 
-        Result missing = run("score", "-m", dir.resolve("nope.flowvox").toString(), "a.wav");
+        CliRun missing = run("score", "-m", dir.resolve("nope.flowvox").toString(), "a.wav");
         assertEquals(1, missing.status);
         assertTrue(missing.err.contains("model bundle not found"), missing.err);
-    }
-
-    private record Result(int status, String out, String err) {
-    }
-
-    private static Result run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine commandLine = Main.commandLine();
-        commandLine.setOut(new PrintWriter(out, true));
-        commandLine.setErr(new PrintWriter(err, true));
-        int status = commandLine.execute(args);
-        return new Result(status, out.toString(), err.toString());
     }
 }

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 package dev.flowvox.cli;
 
+import static dev.flowvox.cli.CliRun.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -27,15 +28,11 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
-
-import picocli.CommandLine;
 
 /** {@code flowvox speak} end to end: front end, in-process (or given) server, WAV file. */
 class SpeakCommandTest {
@@ -59,7 +56,7 @@ class SpeakCommandTest {
     @Test
     void espeakTextBecomesAWavOfWholeFramesFromAnInProcessServer() throws Exception {
         Path wav = dir.resolve("espeak.wav");
-        Result result = run("speak", "Hello there.", "How are you today?", "--front-end", "espeak", "-o", wav.toString(),
+        CliRun result = run("speak", "Hello there.", "How are you today?", "--front-end", "espeak", "-o", wav.toString(),
                 "-m", model.toString());
         assertEquals(0, result.status, result.err);
         assertTrue(result.err.contains("started an in-process server with " + model), result.err);
@@ -73,7 +70,7 @@ class SpeakCommandTest {
     @Test
     void maryTtsTextBecomesAWavOfWholeFrames() throws Exception {
         Path wav = dir.resolve("mary.wav");
-        Result result = run("speak", "Hello from Mary.", "--front-end", "marytts", "-o", wav.toString(),
+        CliRun result = run("speak", "Hello from Mary.", "--front-end", "marytts", "-o", wav.toString(),
                 "-m", model.toString());
         assertEquals(0, result.status, result.err);
         DecodedWav written = WavReader.read(wav);
@@ -87,7 +84,7 @@ class SpeakCommandTest {
         NpyArray.ofMatrix(new float[80][43]).write(mel);
         Path wav = dir.resolve("mel.wav");
         try (LoopbackServer server = LoopbackServer.start(model)) {
-            Result result = run("speak", "--front-end", "mel", mel.toString(), mel.toString(), "--server",
+            CliRun result = run("speak", "--front-end", "mel", mel.toString(), mel.toString(), "--server",
                     server.target(), "--sample-rate", "16000", "-o", wav.toString());
             assertEquals(0, result.status, result.err);
             assertTrue(!result.err.contains("in-process"), result.err);
@@ -100,7 +97,7 @@ class SpeakCommandTest {
         Path wav = dir.resolve("raw.wav");
         ByteArrayOutputStream stdout = new ByteArrayOutputStream();
         PrintStream original = System.out;
-        Result result;
+        CliRun result;
         System.setOut(new PrintStream(stdout, true));
         try {
             result = run("speak", "Raw samples.", "--front-end", "espeak", "--raw", "-o", wav.toString(),
@@ -124,7 +121,7 @@ class SpeakCommandTest {
         Optional<String> unavailable = SpeakerSink.unavailableReason(22050);
         assumeTrue(unavailable.isPresent(), "this machine has an audio device");
         Path wav = dir.resolve("play.wav");
-        Result result = run("speak", "No speakers here.", "--front-end", "espeak", "--play", "-o", wav.toString(),
+        CliRun result = run("speak", "No speakers here.", "--front-end", "espeak", "--play", "-o", wav.toString(),
                 "-m", model.toString());
         assertEquals(0, result.status, result.err);
         assertTrue(result.err.contains("flowvox speak: not playing: " + unavailable.get()), result.err);
@@ -133,21 +130,8 @@ class SpeakCommandTest {
 
     @Test
     void noOutputChosenIsRejectedNamingTheChoices() {
-        Result result = run("speak", "Hello.", "-m", model.toString());
+        CliRun result = run("speak", "Hello.", "-m", model.toString());
         assertEquals(1, result.status);
         assertEquals("flowvox speak: no output; expected -o OUT.wav, --raw or --play", result.err.strip());
-    }
-
-    private record Result(int status, String out, String err) {
-    }
-
-    private static Result run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine commandLine = Main.commandLine();
-        commandLine.setOut(new PrintWriter(out, true));
-        commandLine.setErr(new PrintWriter(err, true));
-        int status = commandLine.execute(args);
-        return new Result(status, out.toString(), err.toString());
     }
 }
