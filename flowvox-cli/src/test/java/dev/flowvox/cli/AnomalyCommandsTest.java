@@ -51,15 +51,15 @@ class AnomalyCommandsTest {
 
         CliRun calibrated = run("calibrate", "-m", bundle.toString(), "--train", dir.resolve("train.tsv").toString(),
                 "--valid", dir.resolve("valid.tsv").toString());
-        assertEquals(0, calibrated.status, calibrated.err);
-        assertTrue(calibrated.out.contains("false positives:") && calibrated.out.contains("wrote the calibration"),
-                calibrated.out);
+        assertEquals(0, calibrated.status(), calibrated.err());
+        assertTrue(calibrated.out().contains("false positives:") && calibrated.out().contains("wrote the calibration"),
+                calibrated.out());
         assertTrue(CalibrationSection.read(BundleArchive.read(bundle)).isPresent());
-        assertTrue(calibrated.out.contains("min_group_energy_db") && calibrated.out.contains("max_group_energy_db"),
-                "the table shows every bounded feature: " + calibrated.out);
+        assertTrue(calibrated.out().contains("min_group_energy_db") && calibrated.out().contains("max_group_energy_db"),
+                "the table shows every bounded feature: " + calibrated.out());
         CliRun info = run("info", "-m", bundle.toString());
-        assertTrue(info.out.contains("calibration: 0.50 s segments bounding [nats_per_sample, latent_energy, "
-                + "min_group_energy_db, max_group_energy_db]"), info.out);
+        assertTrue(info.out().contains("calibration: 0.50 s segments bounding [nats_per_sample, latent_energy, "
+                + "min_group_energy_db, max_group_energy_db]"), info.out());
 
         Path clean = dir.resolve("clean.wav");
         write(clean, Arrays.copyOfRange(speech, 5512, 5512 + 33075));
@@ -68,9 +68,9 @@ class AnomalyCommandsTest {
         Path plots = dir.resolve("plots");
         CliRun checked = run("check", "-m", bundle.toString(), "--plot", plots.toString(), clean.toString(),
                 noise.toString());
-        assertEquals(0, checked.status, checked.err);
-        String[] rows = checked.out.split("\n");
-        assertEquals(3, rows.length, checked.out);
+        assertEquals(0, checked.status(), checked.err());
+        String[] rows = checked.out().split("\n");
+        assertEquals(3, rows.length, checked.out());
         assertTrue(rows[1].startsWith(clean + "\ttypical\t"), rows[1]);
         assertTrue(rows[2].startsWith(noise + "\tanomalous\t") && rows[2].contains(" s ("), rows[2]);
         assertTrue(Files.size(plots.resolve("noise.png")) > 1000);

@@ -41,7 +41,7 @@ class FlowvoxCliTest {
         Path bundle = dir.resolve("tiny.flowvox");
         CliRun imported = run("import-waveglow", "--weights", fixtures.resolve("waveglow-tiny.weights.npz").toString(),
                 "--config", fixtures.resolve("waveglow-tiny.config.json").toString(), "--out", bundle.toString());
-        assertEquals(0, imported.status, imported.err);
+        assertEquals(0, imported.status(), imported.err());
         assertEquals("NVIDIA WaveGlow imported from waveglow-tiny.weights.npz",
                 ModelBundle.info(BundleArchive.read(bundle)).provenance().description());
 
@@ -54,15 +54,15 @@ class FlowvoxCliTest {
         Path wav = dir.resolve("tiny.wav");
         CliRun vocoded = run("vocode", "-m", bundle.toString(), "--mel", mel.toString(), "-o", wav.toString(),
                 "--sigma", "0.6", "--seed", "3");
-        assertEquals(0, vocoded.status, vocoded.err);
+        assertEquals(0, vocoded.status(), vocoded.err());
         DecodedWav out = WavReader.read(wav);
         assertEquals(12 * 256, out.info().frames());
         assertEquals(22050, out.info().sampleRate());
-        assertTrue(vocoded.out.contains("x real time"), vocoded.out);
+        assertTrue(vocoded.out().contains("x real time"), vocoded.out());
 
         CliRun info = run("info", "-m", bundle.toString());
-        assertTrue(info.out.contains("nFlows=4") && info.out.contains("trainable parameters"), info.out);
-        assertTrue(info.out.contains("calibration: none (anomaly checks need one: flowvox calibrate)"), info.out);
+        assertTrue(info.out().contains("nFlows=4") && info.out().contains("trainable parameters"), info.out());
+        assertTrue(info.out().contains("calibration: none (anomaly checks need one: flowvox calibrate)"), info.out());
     }
 
     @Test
@@ -70,7 +70,7 @@ class FlowvoxCliTest {
         Path npy = dir.resolve("speech.npy");
         Path wav = fixtures.resolve("speech-22050.wav");
         CliRun result = run("mel", wav.toString(), npy.toString());
-        assertEquals(0, result.status, result.err);
+        assertEquals(0, result.status(), result.err());
         NpyArray written = NpyArray.read(npy);
         assertArrayEquals(new int[] {80, 585}, written.shape());
         float[][] expected = new MelSpectrogram(MelConfig.nvidia22050()).compute(WavReader.read(wav).channels()[0]);
@@ -83,9 +83,9 @@ class FlowvoxCliTest {
         run("import-waveglow", "--weights", fixtures.resolve("waveglow-tiny.weights.npz").toString(),
                 "--config", fixtures.resolve("waveglow-tiny.config.json").toString(), "--out", bundle.toString());
         CliRun result = run("score", "-m", bundle.toString(), "--segments", "1.0", fixtures.resolve("speech-22050.wav").toString());
-        assertEquals(0, result.status, result.err);
-        assertTrue(result.out.matches("(?s).*speech-22050\\.wav\\t-?\\d+\\.\\d{4} nats/sample.*"), result.out);
-        assertEquals(7, result.out.lines().filter(l -> l.contains(" s\t")).count(), result.out);
+        assertEquals(0, result.status(), result.err());
+        assertTrue(result.out().matches("(?s).*speech-22050\\.wav\\t-?\\d+\\.\\d{4} nats/sample.*"), result.out());
+        assertEquals(7, result.out().lines().filter(l -> l.contains(" s\t")).count(), result.out());
     }
 
     @Test
@@ -96,11 +96,11 @@ class FlowvoxCliTest {
         Path eighty = dir.resolve("eighty.npy");
         new NpyArray(new int[] {80, 4}, new float[320]).write(eighty);
         CliRun wrongBands = run("vocode", "-m", bundle.toString(), "--mel", eighty.toString(), "-o", dir.resolve("x.wav").toString());
-        assertEquals(1, wrongBands.status);
-        assertTrue(wrongBands.err.contains("mel has 80 bands, the model expects 8"), wrongBands.err);
+        assertEquals(1, wrongBands.status());
+        assertTrue(wrongBands.err().contains("mel has 80 bands, the model expects 8"), wrongBands.err());
 
         CliRun missing = run("score", "-m", dir.resolve("nope.flowvox").toString(), "a.wav");
-        assertEquals(1, missing.status);
-        assertTrue(missing.err.contains("model bundle not found"), missing.err);
+        assertEquals(1, missing.status());
+        assertTrue(missing.err().contains("model bundle not found"), missing.err());
     }
 }

@@ -58,9 +58,9 @@ class SpeakCommandTest {
         Path wav = dir.resolve("espeak.wav");
         CliRun result = run("speak", "Hello there.", "How are you today?", "--front-end", "espeak", "-o", wav.toString(),
                 "-m", model.toString());
-        assertEquals(0, result.status, result.err);
-        assertTrue(result.err.contains("started an in-process server with " + model), result.err);
-        assertTrue(result.out.contains("2 sentences"), result.out);
+        assertEquals(0, result.status(), result.err());
+        assertTrue(result.err().contains("started an in-process server with " + model), result.err());
+        assertTrue(result.out().contains("2 sentences"), result.out());
         DecodedWav written = WavReader.read(wav);
         assertEquals(22050, written.info().sampleRate());
         assertTrue(written.info().frames() > 22050, "over a second of speech: " + written.info().frames());
@@ -72,7 +72,7 @@ class SpeakCommandTest {
         Path wav = dir.resolve("mary.wav");
         CliRun result = run("speak", "Hello from Mary.", "--front-end", "marytts", "-o", wav.toString(),
                 "-m", model.toString());
-        assertEquals(0, result.status, result.err);
+        assertEquals(0, result.status(), result.err());
         DecodedWav written = WavReader.read(wav);
         assertTrue(written.info().frames() > 11025, "over half a second: " + written.info().frames());
         assertEquals(0, written.info().frames() % 256);
@@ -86,8 +86,8 @@ class SpeakCommandTest {
         try (LoopbackServer server = LoopbackServer.start(model)) {
             CliRun result = run("speak", "--front-end", "mel", mel.toString(), mel.toString(), "--server",
                     server.target(), "--sample-rate", "16000", "-o", wav.toString());
-            assertEquals(0, result.status, result.err);
-            assertTrue(!result.err.contains("in-process"), result.err);
+            assertEquals(0, result.status(), result.err());
+            assertTrue(!result.err().contains("in-process"), result.err());
         }
         assertEquals(2 * Math.round(43 * 256 * 16000 / 22050.0), WavReader.read(wav).info().frames());
     }
@@ -105,8 +105,8 @@ class SpeakCommandTest {
         } finally {
             System.setOut(original);
         }
-        assertEquals(0, result.status, result.err);
-        assertEquals("", result.out, "with --raw the report goes to standard error");
+        assertEquals(0, result.status(), result.err());
+        assertEquals("", result.out(), "with --raw the report goes to standard error");
         float[] samples = WavReader.read(wav).channels()[0];
         byte[] raw = stdout.toByteArray();
         assertEquals(2 * samples.length, raw.length, "s16le: two bytes per sample");
@@ -123,15 +123,15 @@ class SpeakCommandTest {
         Path wav = dir.resolve("play.wav");
         CliRun result = run("speak", "No speakers here.", "--front-end", "espeak", "--play", "-o", wav.toString(),
                 "-m", model.toString());
-        assertEquals(0, result.status, result.err);
-        assertTrue(result.err.contains("flowvox speak: not playing: " + unavailable.get()), result.err);
+        assertEquals(0, result.status(), result.err());
+        assertTrue(result.err().contains("flowvox speak: not playing: " + unavailable.get()), result.err());
         assertTrue(WavReader.read(wav).info().frames() > 0);
     }
 
     @Test
     void noOutputChosenIsRejectedNamingTheChoices() {
         CliRun result = run("speak", "Hello.", "-m", model.toString());
-        assertEquals(1, result.status);
-        assertEquals("flowvox speak: no output; expected -o OUT.wav, --raw or --play", result.err.strip());
+        assertEquals(1, result.status());
+        assertEquals("flowvox speak: no output; expected -o OUT.wav, --raw or --play", result.err().strip());
     }
 }
