@@ -52,8 +52,9 @@ final class TrainCommand implements Callable<Integer> {
             description = "start from this checkpoint when the run directory has none (e.g. a committed one)")
     Path from;
 
-    @Option(names = "--architecture", defaultValue = "compact",
-            description = "compact (flowvox's CPU flow) or waveglow (NVIDIA's published 256-channel flow); "
+    @Option(names = "--architecture", defaultValue = "spectral",
+            description = "spectral (flowvox's CPU flow on lapped-transform coefficients), compact (the same "
+                    + "shape on groups of samples) or waveglow (NVIDIA's published 256-channel flow); "
                     + "ignored when continuing (default: ${DEFAULT-VALUE})")
     String architecture;
 
@@ -130,10 +131,11 @@ final class TrainCommand implements Callable<Integer> {
 
     private Trainer fresh(TrainingConfig config, MelConfig mel, Corpus train, NDManager manager) throws IOException {
         FlowConfig flow = flowConfig != null ? NvidiaConfig.read(flowConfig) : switch (architecture) {
+            case "spectral" -> FlowConfig.spectral();
             case "compact" -> FlowConfig.compact();
             case "waveglow" -> FlowConfig.publishedWaveGlow();
             default -> throw new IllegalArgumentException("unknown --architecture " + architecture
-                    + "; expected compact or waveglow");
+                    + "; expected spectral, compact or waveglow");
         };
         ModelInfo info = new ModelInfo(flow, mel, config.sigma(),
                 Provenance.now("flowvox " + (flowConfig != null ? flowConfig.getFileName().toString() : architecture)

@@ -17,6 +17,7 @@ package dev.flowvox.core.flow;
  * @param hopLength samples per mel frame
  * @param conditioning how the mel reaches the time axis of the flow
  * @param waveNet shape of the coupling networks
+ * @param squeeze how samples become the flow's channels ({@link Squeeze#GROUPS} is NVIDIA's)
  */
 public record FlowConfig(
         int nMelChannels,
@@ -26,7 +27,8 @@ public record FlowConfig(
         int nEarlySize,
         int hopLength,
         Conditioning conditioning,
-        WaveNetConfig waveNet) {
+        WaveNetConfig waveNet,
+        Squeeze squeeze) {
 
     /** Validates the shape and that every coupling keeps at least two channels. */
     public FlowConfig {
@@ -37,9 +39,11 @@ public record FlowConfig(
         require(nEarlySize >= 0 && nEarlySize % 2 == 0,
                 "n_early_size must be even and >= 0, got " + nEarlySize);
         require(hopLength >= 1, "hop length must be >= 1, got " + hopLength);
-        if (conditioning == null || waveNet == null) {
-            throw new IllegalArgumentException("conditioning and waveNet are required");
+        if (conditioning == null || waveNet == null || squeeze == null) {
+            throw new IllegalArgumentException("conditioning, waveNet and squeeze are required");
         }
+        require(squeeze != Squeeze.LAPPED || conditioning == Conditioning.FRAME_RATE,
+                "the lapped squeeze needs frame-rate conditioning");
         int exits = (nFlows - 1) / nEarlyEvery;
         int remaining = nGroup - exits * nEarlySize;
         require(remaining >= 2,
@@ -48,6 +52,23 @@ public record FlowConfig(
         require(conditioning != Conditioning.FRAME_RATE || hopLength % nGroup == 0,
                 "frame-rate conditioning needs a hop length that is a multiple of n_group, got n_group " + nGroup
                         + " and hop " + hopLength);
+    }
+
+    /**
+     * A flow that squeezes samples into groups ({@link Squeeze#GROUPS}, NVIDIA's).
+     *
+     * @param nMelChannels mel bands
+     * @param nFlows flow steps
+     * @param nGroup samples per group
+     * @param nEarlyEvery early output interval
+     * @param nEarlySize channels per early output
+     * @param hopLength samples per mel frame
+     * @param conditioning how the mel reaches the flow's time axis
+     * @param waveNet coupling network shape
+     */
+    public FlowConfig(int nMelChannels, int nFlows, int nGroup, int nEarlyEvery, int nEarlySize, int hopLength,
+            Conditioning conditioning, WaveNetConfig waveNet) {
+        this(nMelChannels, nFlows, nGroup, nEarlyEvery, nEarlySize, hopLength, conditioning, waveNet, Squeeze.GROUPS);
     }
 
     /**
@@ -79,6 +100,17 @@ public record FlowConfig(
      */
     public static FlowConfig compact() {
         return new FlowConfig(80, 8, 128, 2, 16, 256, Conditioning.FRAME_RATE, new WaveNetConfig(8, 96, 3, true, 4));
+    }
+
+    /**
+     * flowvox's spectral CPU flow, the shipped default: 256 lapped-transform coefficients (43 Hz apart)
+     * per hop of 256 samples, scaled by the mel's spectral envelope, then 8 flows of 8
+     * depthwise-separable layers with 96 channels whose dilations cycle 1, 2, 4, 8; 32 channels leave
+     * every 2 flows (see the model card for how it was chosen).
+     */
+    public static FlowConfig spectral() {
+        return new FlowConfig(80, 8, 256, 2, 32, 256, Conditioning.FRAME_RATE, new WaveNetConfig(8, 96, 3, true, 4),
+                Squeeze.LAPPED);
     }
 
     /**

@@ -12,6 +12,9 @@ import java.util.Map;
  */
 public final class FlowLayout {
 
+    /** Name of the {@link SpectralEnvelope} convolution of {@link Squeeze#LAPPED} flows. */
+    static final String ENVELOPE = "envelope";
+
     private final FlowConfig config;
     private final List<ConvSpec> convolutions;
     private final List<InvertibleSpec> invertibles;
@@ -30,6 +33,9 @@ public final class FlowLayout {
                 ? new ConvSpec("upsample", mel, mel, Conditioning.UPSAMPLE_KERNEL_HOPS * config.hopLength(),
                         false, false, true)
                 : new ConvSpec("cond_conv", mel, mel, Conditioning.FRAME_KERNEL, false, false, false));
+        if (config.squeeze() == Squeeze.LAPPED) {
+            specs.add(new ConvSpec(ENVELOPE, config.nGroup(), mel, 1, false, false, false));
+        }
         WaveNetConfig wn = config.waveNet();
         int c = wn.nChannels();
         for (int k = 0; k < config.nFlows(); k++) {

@@ -74,7 +74,8 @@ public final class FlowParameters implements AutoCloseable {
     /**
      * Draws a fresh model: PyTorch's default uniform initialisation for the convolutions (weight norm
      * starting at {@code g = ‖v‖}), random rotations (determinant +1) for the 1x1 convolutions, and
-     * the couplings' last layers as {@code init} says.
+     * the couplings' last layers as {@code init} says. A {@link Squeeze#LAPPED} flow starts instead
+     * with its {@link SpectralEnvelope} from the mel convention and {@link BandPermutations}.
      *
      * @param config flow shape
      * @param parent manager whose sub-manager will own the parameters
@@ -100,8 +101,20 @@ public final class FlowParameters implements AutoCloseable {
                 values.put(conv.weight(), weight);
             }
         }
+        boolean lapped = config.squeeze() == Squeeze.LAPPED;
+        if (lapped) {
+            if (init.mel().nMels() != config.nMelChannels()) {
+                throw new IllegalArgumentException("the spectral envelope starts from a mel of " + init.mel().nMels()
+                        + " bands, but the flow is conditioned on " + config.nMelChannels());
+            }
+            ConvSpec envelope = layout.convolution(FlowLayout.ENVELOPE);
+            values.put(envelope.weight(), SpectralEnvelope.initialWeights(init.mel(), config.nGroup()));
+            values.put(envelope.bias(), SpectralEnvelope.initialBias(init.mel(), config.nGroup()));
+        }
+        double[][][] permutations = lapped ? BandPermutations.of(config) : null;
         for (InvertibleSpec inv : layout.invertibles()) {
-            putLu(values, inv, LuDecomposition.of(randomRotation(random, inv.channels())));
+            double[][] w = lapped ? permutations[layout.invertibles().indexOf(inv)] : randomRotation(random, inv.channels());
+            putLu(values, inv, LuDecomposition.of(w));
         }
         NDManager manager = parent.newSubManager();
         Map<String, NDArray> arrays = new LinkedHashMap<>();

@@ -27,6 +27,7 @@ public final class WaveGlow {
     private final FlowLayout layout;
     private final FlowConfig config;
     private final FlowWeights weights;
+    private final LappedTransform lapped;
 
     /**
      * Binds a layout to weights.
@@ -38,6 +39,7 @@ public final class WaveGlow {
         this.layout = layout;
         this.config = layout.config();
         this.weights = weights;
+        this.lapped = config.squeeze() == Squeeze.LAPPED ? new LappedTransform(config.nGroup()) : null;
     }
 
     /** The flow shape. */
@@ -58,9 +60,16 @@ public final class WaveGlow {
         long samples = audio.getShape().get(1);
         int groups = groupsOf(samples);
         NDArray cond = conditioning(mel, groups);
-        NDArray x = audio.reshape(batch, groups, config.nGroup()).transpose(0, 2, 1);
-        List<NDArray> early = new ArrayList<>();
+        NDArray x;
         NDArray logScale = null;
+        if (lapped != null) {
+            NDArray logStd = envelope(mel, groups);
+            x = lapped.forward(audio).mul(logStd.neg().exp());
+            logScale = logStd.sum(new int[] {1}).neg();
+        } else {
+            x = audio.reshape(batch, groups, config.nGroup()).transpose(0, 2, 1);
+        }
+        List<NDArray> early = new ArrayList<>();
         NDArray logDetW = null;
         for (int k = 0; k < config.nFlows(); k++) {
             if (config.hasEarlyOutputBefore(k)) {
@@ -127,7 +136,21 @@ public final class WaveGlow {
                 x = NDArrays.concat(new NDList(early.pop(), x), 1);
             }
         }
+        if (lapped != null) {
+            return lapped.inverse(x.mul(envelope(mel, groups).exp()));
+        }
         return x.transpose(0, 2, 1).reshape(batch, (long) groups * config.nGroup());
+    }
+
+    /**
+     * The log standard deviation of every coefficient under the {@link SpectralEnvelope}.
+     *
+     * @param mel {@code [batch, n_mel, frames]}
+     * @param groups blocks of samples
+     * @return {@code [batch, n_group, groups]}
+     */
+    private NDArray envelope(NDArray mel, int groups) {
+        return conv1x1(SpectralEnvelope.interpolate(mel, config.groupsPerFrame(), groups), FlowLayout.ENVELOPE);
     }
 
     /**
@@ -152,6 +175,9 @@ public final class WaveGlow {
                         + " groups; need " + groups);
             }
             NDArray cond = conv(mel, weights.weight(spec), weights.bias(spec), Conditioning.FRAME_KERNEL / 2, 1, 1);
+            if (lapped != null) {
+                return SpectralEnvelope.interpolate(cond, perFrame, groups);
+            }
             if (perFrame > 1) {
                 cond = cond.repeat(2, perFrame);
             }

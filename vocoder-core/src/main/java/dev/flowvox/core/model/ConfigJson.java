@@ -6,6 +6,7 @@ import com.google.gson.JsonObject;
 import dev.flowvox.core.dsp.MelConfig;
 import dev.flowvox.core.flow.Conditioning;
 import dev.flowvox.core.flow.FlowConfig;
+import dev.flowvox.core.flow.Squeeze;
 import dev.flowvox.core.flow.WaveNetConfig;
 
 import java.util.Locale;
@@ -34,6 +35,7 @@ final class ConfigJson {
         json.addProperty("n_early_size", config.nEarlySize());
         json.addProperty("hop_length", config.hopLength());
         json.addProperty("conditioning", config.conditioning().name().toLowerCase(Locale.ROOT));
+        json.addProperty("squeeze", config.squeeze().name().toLowerCase(Locale.ROOT));
         json.add("WN_config", wn);
         return json;
     }
@@ -50,7 +52,8 @@ final class ConfigJson {
                 conditioning(string(json, "conditioning")),
                 new WaveNetConfig(integer(wn, "n_layers"), integer(wn, "n_channels"), integer(wn, "kernel_size"),
                         field(wn, "separable").getAsBoolean(),
-                        wn.has("dilation_cycle") ? integer(wn, "dilation_cycle") : integer(wn, "n_layers")));
+                        wn.has("dilation_cycle") ? integer(wn, "dilation_cycle") : integer(wn, "n_layers")),
+                json.has("squeeze") ? squeeze(string(json, "squeeze")) : Squeeze.GROUPS);
     }
 
     static JsonObject mel(MelConfig mel) {
@@ -112,6 +115,15 @@ final class ConfigJson {
             throw new IllegalArgumentException("\"" + name + "\" must be an integer, got " + json.get(name));
         }
         return (int) value;
+    }
+
+    private static Squeeze squeeze(String name) {
+        for (Squeeze s : Squeeze.values()) {
+            if (s.name().equalsIgnoreCase(name)) {
+                return s;
+            }
+        }
+        throw new IllegalArgumentException("unknown squeeze \"" + name + "\"; expected groups or lapped");
     }
 
     private static Conditioning conditioning(String name) {

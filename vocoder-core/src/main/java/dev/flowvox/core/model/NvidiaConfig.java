@@ -16,7 +16,9 @@ import java.nio.file.Path;
  * Reads NVIDIA WaveGlow's constructor arguments from JSON: either the bare arguments ({@code
  * n_mel_channels}, {@code n_flows}, {@code n_group}, {@code n_early_every}, {@code n_early_size},
  * {@code WN_config}) or NVIDIA's training {@code config.json}, whose {@code waveglow_config} holds
- * them.
+ * them. flowvox's own form of a flow configuration (as in a bundle's {@code config.json}: the same
+ * keys plus {@code hop_length}, {@code conditioning}, {@code squeeze} and the compact variants'
+ * {@code WN_config} keys) is read as well, so any flow shape can be trained from a file.
  */
 public final class NvidiaConfig {
 
@@ -51,6 +53,9 @@ public final class NvidiaConfig {
      */
     public static FlowConfig parse(JsonObject json) {
         JsonObject args = json.has("waveglow_config") ? json.getAsJsonObject("waveglow_config") : json;
+        if (args.has("conditioning")) {
+            return ConfigJson.flow(args);
+        }
         JsonObject wn = ConfigJson.object(args, "WN_config");
         return FlowConfig.nvidia(
                 ConfigJson.integer(args, "n_mel_channels"),

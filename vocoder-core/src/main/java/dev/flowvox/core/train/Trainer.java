@@ -85,7 +85,7 @@ public final class Trainer implements AutoCloseable {
      * @return the trainer at step 0
      */
     public static Trainer fresh(ModelInfo info, TrainingConfig config, Corpus corpus, NDManager manager) {
-        FlowParameters parameters = FlowParameters.initialize(info.flow(), manager, Initialization.nvidia(config.seed()));
+        FlowParameters parameters = FlowParameters.initialize(info.flow(), manager, Initialization.nvidia(config.seed(), info.mel()));
         AdamOptimizer optimizer = AdamOptimizer.fresh(trainableArrays(parameters), manager);
         return new Trainer(info, config, parameters, optimizer, sampler(info, config, corpus, new SplitMix64(config.seed())),
                 TrainingState.start(config.seed()), manager);

@@ -38,13 +38,18 @@ class FlowInvertibilityTest {
                 Arguments.of("frame rate, separable, group 32", new FlowConfig(7, 4, 32, 2, 8, 32,
                         Conditioning.FRAME_RATE, new WaveNetConfig(3, 12, 3, true)), 9),
                 Arguments.of("frame rate, 4 groups per frame", new FlowConfig(5, 4, 16, 2, 4, 64,
-                        Conditioning.FRAME_RATE, new WaveNetConfig(2, 8, 3, true)), 5));
+                        Conditioning.FRAME_RATE, new WaveNetConfig(2, 8, 3, true)), 5),
+                Arguments.of("lapped, 2 blocks per frame", new FlowConfig(6, 4, 16, 2, 4, 32,
+                        Conditioning.FRAME_RATE, new WaveNetConfig(2, 8, 3, true), Squeeze.LAPPED), 6),
+                Arguments.of("lapped, 1 block per frame", new FlowConfig(5, 3, 32, 2, 8, 32,
+                        Conditioning.FRAME_RATE, new WaveNetConfig(3, 12, 3, true), Squeeze.LAPPED), 4));
     }
 
     @ParameterizedTest(name = "{0}, {2} frames")
     @MethodSource("configurations")
     void inverseOfForwardReturnsTheAudio(String name, FlowConfig config, int frames) {
-        try (FlowParameters parameters = FlowParameters.initialize(config, manager, new Initialization(7, 1.0));
+        try (FlowParameters parameters = FlowParameters.initialize(config, manager,
+                new Initialization(7, 1.0, TestArrays.melConfig(config.nMelChannels())));
                 FlowWeights weights = parameters.fold(manager);
                 NDManager call = manager.newSubManager()) {
             WaveGlow flow = new WaveGlow(parameters.layout(), weights);

@@ -39,13 +39,17 @@ class LogDeterminantTest {
                 Arguments.of("upsampled, group 8, early outputs",
                         FlowConfig.nvidia(3, 4, 8, 2, 2, WaveNetConfig.dense(2, 8, 3)), 96),
                 Arguments.of("frame rate, separable, group 16",
-                        new FlowConfig(3, 3, 16, 2, 4, 16, Conditioning.FRAME_RATE, new WaveNetConfig(2, 8, 3, true)), 160));
+                        new FlowConfig(3, 3, 16, 2, 4, 16, Conditioning.FRAME_RATE, new WaveNetConfig(2, 8, 3, true)), 160),
+                Arguments.of("lapped, spectral envelope, 2 blocks per frame",
+                        new FlowConfig(3, 3, 16, 2, 4, 32, Conditioning.FRAME_RATE, new WaveNetConfig(2, 8, 3, true),
+                                Squeeze.LAPPED), 160));
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("configurations")
     void logDeterminantEqualsBruteForceJacobian(String name, FlowConfig config, int samples) {
-        try (FlowParameters parameters = FlowParameters.initialize(config, manager, new Initialization(3, 4.0));
+        try (FlowParameters parameters = FlowParameters.initialize(config, manager,
+                new Initialization(3, 4.0, TestArrays.melConfig(config.nMelChannels())));
                 FlowWeights weights = parameters.fold(manager);
                 NDManager call = manager.newSubManager()) {
             WaveGlow flow = new WaveGlow(parameters.layout(), weights);

@@ -4,6 +4,8 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 
+import dev.flowvox.core.dsp.MelConfig;
+
 import java.util.SplittableRandom;
 
 /** Seeded test inputs, identical on every run (libtorch's own generator is not seeded here). */
@@ -45,5 +47,17 @@ public final class TestArrays {
             values[i] = (float) random.nextGaussian();
         }
         return manager.create(values, shape);
+    }
+
+    /**
+     * NVIDIA's 22050 Hz mel convention with another number of bands, for small test models.
+     *
+     * @param bands mel bands
+     * @return the convention
+     */
+    public static MelConfig melConfig(int bands) {
+        MelConfig nvidia = MelConfig.nvidia22050();
+        return new MelConfig(nvidia.sampleRate(), nvidia.filterLength(), nvidia.hopLength(), nvidia.winLength(), bands,
+                nvidia.fMin(), nvidia.fMax(), nvidia.logFloor());
     }
 }

@@ -12,6 +12,7 @@ import dev.flowvox.core.flow.Conditioning;
 import dev.flowvox.core.flow.FlowConfig;
 import dev.flowvox.core.flow.FlowParameters;
 import dev.flowvox.core.flow.Initialization;
+import dev.flowvox.core.flow.Squeeze;
 import dev.flowvox.core.flow.WaveNetConfig;
 
 import org.junit.jupiter.api.AfterAll;
@@ -67,6 +68,18 @@ class ModelBundleTest {
     }
 
     @Test
+    void lappedModelKeepsItsSqueezeAndSynthesizesIdentically() throws IOException {
+        FlowConfig lapped = new FlowConfig(80, 4, 128, 2, 16, 256, Conditioning.FRAME_RATE,
+                new WaveNetConfig(2, 16, 3, true), Squeeze.LAPPED);
+        Path path = dir.resolve("lapped.flowvox");
+        float[][] mel = mel(9);
+        try (VocoderModel original = saveRandomModel(path, lapped); VocoderModel loaded = ModelBundle.load(path, manager)) {
+            assertEquals(Squeeze.LAPPED, loaded.info().flow().squeeze());
+            assertArrayEquals(original.synthesizer().synthesize(mel, 0.8, 5), loaded.synthesizer().synthesize(mel, 0.8, 5), 0f);
+        }
+    }
+
+    @Test
     void truncatedBundleIsReportedAsTruncated() throws IOException {
         Path path = dir.resolve("m.flowvox");
         saveRandomModel(path).close();
@@ -112,8 +125,12 @@ class ModelBundleTest {
     }
 
     private static VocoderModel saveRandomModel(Path path) throws IOException {
-        FlowParameters parameters = FlowParameters.initialize(FLOW, manager, new Initialization(3, 1.0));
-        ModelInfo info = new ModelInfo(FLOW, MelConfig.nvidia22050(), 1.0,
+        return saveRandomModel(path, FLOW);
+    }
+
+    private static VocoderModel saveRandomModel(Path path, FlowConfig flow) throws IOException {
+        FlowParameters parameters = FlowParameters.initialize(flow, manager, new Initialization(3, 1.0));
+        ModelInfo info = new ModelInfo(flow, MelConfig.nvidia22050(), 1.0,
                 Provenance.now("random test model", Map.of("steps", "0")));
         ModelBundle.save(path, info, parameters);
         return new VocoderModel(info, parameters, manager);

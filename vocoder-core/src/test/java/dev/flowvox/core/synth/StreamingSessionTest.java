@@ -11,6 +11,8 @@ import dev.flowvox.core.flow.FlowConfig;
 import dev.flowvox.core.flow.FlowParameters;
 import dev.flowvox.core.flow.FlowWeights;
 import dev.flowvox.core.flow.Initialization;
+import dev.flowvox.core.flow.Squeeze;
+import dev.flowvox.core.flow.TestArrays;
 import dev.flowvox.core.flow.WaveGlow;
 import dev.flowvox.core.flow.WaveNetConfig;
 
@@ -48,6 +50,9 @@ class StreamingSessionTest {
                 // Receptive field: 2 flows x 3 groups, plus the frame convolution: under 5 frames.
                 Arguments.of("frame rate", new FlowConfig(10, 2, 128, 2, 16, 256, Conditioning.FRAME_RATE,
                         new WaveNetConfig(2, 16, 3, true, 2)), 5),
+                // Lapped: as above, plus the interpolation of the mel (1 frame) and half a block of overlap.
+                Arguments.of("lapped", new FlowConfig(10, 2, 128, 2, 16, 256, Conditioning.FRAME_RATE,
+                        new WaveNetConfig(2, 16, 3, true, 2), Squeeze.LAPPED), 5),
                 // NVIDIA layout: 4 frames of upsampler overlap plus 2 flows x 3 groups of 8 samples.
                 Arguments.of("upsampled", FlowConfig.nvidia(10, 2, 8, 2, 2, WaveNetConfig.dense(2, 16, 3)), 5));
     }
@@ -56,7 +61,8 @@ class StreamingSessionTest {
     @MethodSource("models")
     void chunkedSynthesisEqualsOnePassWhenTheContextCoversTheReceptiveField(String name, FlowConfig config,
             int context) {
-        try (FlowParameters parameters = FlowParameters.initialize(config, manager, new Initialization(8, 1.0));
+        try (FlowParameters parameters = FlowParameters.initialize(config, manager,
+                new Initialization(8, 1.0, TestArrays.melConfig(config.nMelChannels())));
                 FlowWeights weights = parameters.fold(manager)) {
             Synthesizer synthesizer = new Synthesizer(new WaveGlow(parameters.layout(), weights), manager);
             float[][] mel = mel(config.nMelChannels(), 23);
