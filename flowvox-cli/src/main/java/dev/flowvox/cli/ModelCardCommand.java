@@ -3,6 +3,7 @@ package dev.flowvox.cli;
 import ai.djl.ndarray.NDManager;
 
 import dev.flowvox.core.flow.FlowConfig;
+import dev.flowvox.core.flow.Squeeze;
 import dev.flowvox.core.flow.WaveNetConfig;
 import dev.flowvox.core.model.ModelBundle;
 import dev.flowvox.core.model.ModelInfo;
@@ -84,11 +85,16 @@ final class ModelCardCommand implements Callable<Integer> {
                 .append("This card is written by `flowvox model-card --run ").append(run).append(" --out ").append(out)
                 .append("`; every number below comes from that command.\n\n");
         md.append("## Architecture\n\n");
-        md.append(String.format(Locale.ROOT, "A WaveGlow-style normalizing flow (%s): audio in groups of %d samples, "
+        String squeeze = flow.squeeze() == Squeeze.LAPPED
+                ? String.format(Locale.ROOT, "audio as %d lapped-transform coefficients per %d samples (%.0f Hz apart), "
+                        + "each divided by the standard deviation a linear map of the mel predicts (the spectral envelope)",
+                        flow.nGroup(), flow.nGroup(), info.mel().sampleRate() / (2.0 * flow.nGroup()))
+                : String.format(Locale.ROOT, "audio in groups of %d samples", flow.nGroup());
+        md.append(String.format(Locale.ROOT, "A WaveGlow-style normalizing flow (%s): %s, "
                 + "%d flow steps (invertible 1x1 convolution + affine coupling), %d channels leaving every %d flows, "
                 + "coupling networks of %d %s layers with %d channels, kernel %d, dilations cycling every %d layers, "
                 + "conditioned on the %d-band mel at %s. %,d trainable parameters. Why this shape: "
-                + "[ARCHITECTURE.md](ARCHITECTURE.md).%n%n", info.provenance().description(), flow.nGroup(), flow.nFlows(),
+                + "[ARCHITECTURE.md](ARCHITECTURE.md).%n%n", info.provenance().description(), squeeze, flow.nFlows(),
                 flow.nEarlySize(), flow.nEarlyEvery(), wn.nLayers(), wn.separable() ? "depthwise-separable" : "dense",
                 wn.nChannels(), wn.kernelSize(), wn.dilationCycle(), flow.nMelChannels(),
                 flow.conditioning().name().toLowerCase(Locale.ROOT).replace('_', ' '), parameters));
