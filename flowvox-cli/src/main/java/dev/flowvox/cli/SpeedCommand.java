@@ -45,6 +45,7 @@ final class SpeedCommand implements Callable<Integer> {
             out.println("machine: " + SpeedMeasurement.machine());
             out.print(SpeedMeasurement.markdown(
                     SpeedMeasurement.measure(model.synthesizer(), model.info(), lengths, runs, warmup)));
+            out.flush();
         }
         return 0;
     }
