@@ -112,8 +112,9 @@ public final class FlowParameters implements AutoCloseable {
             values.put(envelope.bias(), SpectralEnvelope.initialBias(init.mel(), config.nGroup()));
         }
         double[][][] permutations = lapped ? BandPermutations.of(config) : null;
-        for (InvertibleSpec inv : layout.invertibles()) {
-            double[][] w = lapped ? permutations[layout.invertibles().indexOf(inv)] : randomRotation(random, inv.channels());
+        for (int k = 0; k < config.nFlows(); k++) {
+            InvertibleSpec inv = layout.invertible(k);
+            double[][] w = lapped ? permutations[k] : randomRotation(random, inv.channels());
             putLu(values, inv, LuDecomposition.of(w));
         }
         NDManager manager = parent.newSubManager();

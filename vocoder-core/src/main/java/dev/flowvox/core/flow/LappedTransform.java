@@ -50,11 +50,6 @@ public final class LappedTransform {
         }
     }
 
-    /** Coefficients (and samples) per block. */
-    public int blockSize() {
-        return n;
-    }
-
     /**
      * Analysis: samples to coefficients.
      *
