@@ -88,7 +88,7 @@ final class ServeCommand implements Callable<Integer> {
             description = "Default mel frames per later audio chunk (FLOWVOX_CHUNK_FRAMES, default ${DEFAULT-VALUE})")
     int chunkFrames;
 
-    @Option(names = "--context-frames", defaultValue = "${env:FLOWVOX_CONTEXT_FRAMES:-8}",
+    @Option(names = "--context-frames", defaultValue = "${env:FLOWVOX_CONTEXT_FRAMES:-24}",
             description = "Mel frames of context each side of a chunk (FLOWVOX_CONTEXT_FRAMES, default ${DEFAULT-VALUE})")
     int contextFrames;
 

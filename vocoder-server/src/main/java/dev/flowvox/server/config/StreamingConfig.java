@@ -13,7 +13,7 @@ package dev.flowvox.server.config;
 public record StreamingConfig(int firstChunkFrames, int chunkFrames, int contextFrames) {
 
     /** The defaults chosen from the measurements in the server's README. */
-    public static final StreamingConfig DEFAULT = new StreamingConfig(8, 32, 8);
+    public static final StreamingConfig DEFAULT = new StreamingConfig(8, 32, 24);
 
     /** Validates the sizes. */
     public StreamingConfig {
