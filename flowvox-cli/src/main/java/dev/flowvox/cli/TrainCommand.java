@@ -73,7 +73,7 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--clip", defaultValue = "10", description = "gradient norm clip (default: ${DEFAULT-VALUE})")
     double clip;
 
-    @Option(names = "--checkpoint-every", defaultValue = "100", description = "steps between checkpoints (default: ${DEFAULT-VALUE})")
+    @Option(names = "--checkpoint-every", defaultValue = "500", description = "steps between checkpoints (default: ${DEFAULT-VALUE})")
     int checkpointEvery;
 
     @Option(names = "--validate-every", defaultValue = "500", description = "steps between validations (default: ${DEFAULT-VALUE})")
