@@ -36,7 +36,7 @@ import java.util.concurrent.Callable;
 /** {@code flowvox calibrate}: learns the typicality calibration of a model and writes it into its bundle. */
 @Command(name = "calibrate", mixinStandardHelpOptions = true,
         description = "Learn two-sided typicality bounds (nats/sample and latent energy per loudness band, and the "
-                + "loudness itself) from normal speech, choose the threshold for 1% false positives on it, measure "
+                + "loudness itself) from normal speech, choose the threshold for 1%% false positives on it, measure "
                 + "false positives on held-out speech, and write the calibration into the bundle (atomically).")
 final class CalibrateCommand implements Callable<Integer> {
 

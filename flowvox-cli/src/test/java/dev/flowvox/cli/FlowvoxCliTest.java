@@ -3,6 +3,7 @@ package dev.flowvox.cli;
 import static dev.flowvox.cli.CliRun.run;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.ndarray.NDList;
@@ -20,6 +21,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -102,5 +106,23 @@ class FlowvoxCliTest {
         CliRun missing = run("score", "-m", dir.resolve("nope.flowvox").toString(), "a.wav");
         assertEquals(1, missing.status());
         assertTrue(missing.err().contains("model bundle not found"), missing.err());
+    }
+
+    @Test
+    void everyCommandsHelpRendersWithoutFormatWarnings() {
+        PrintStream original = System.err;
+        ByteArrayOutputStream picocliWarnings = new ByteArrayOutputStream();
+        try {
+            System.setErr(new PrintStream(picocliWarnings, true, StandardCharsets.UTF_8));
+            for (String command : Main.commandLine().getSubcommands().keySet()) {
+                CliRun help = run(command, "--help");
+                assertEquals(0, help.status(), command + " --help");
+                assertTrue(help.out().contains("Usage: flowvox " + command), command + ": " + help.out());
+            }
+        } finally {
+            System.setErr(original);
+        }
+        String warnings = picocliWarnings.toString(StandardCharsets.UTF_8);
+        assertFalse(warnings.contains("Could not format"), warnings);
     }
 }
