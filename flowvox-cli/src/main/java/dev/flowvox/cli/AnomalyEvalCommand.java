@@ -37,7 +37,7 @@ final class AnomalyEvalCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Mixin
-    ModelOption modelOption;
+    ChecksModelOption modelOption;
 
     @Option(names = "--train", defaultValue = "data/corpus/train.tsv", description = "normal speech to calibrate on "
             + "(default: ${DEFAULT-VALUE})")

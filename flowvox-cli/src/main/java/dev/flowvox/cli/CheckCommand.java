@@ -44,13 +44,14 @@ final class CheckCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Mixin
-    ModelOption modelOption;
+    ChecksModelOption modelOption;
 
     @Option(names = "--server", paramLabel = "HOST:PORT", description = "score on a flowvox server (plaintext) "
             + "instead of in this process")
     String server;
 
-    @Option(names = "--model-id", defaultValue = "", description = "model id on the server (default: its default)")
+    @Option(names = "--model-id", defaultValue = "", description = "model id on the server (default: its default; a plain flowvox serve "
+            + "serves the shipped checks model as 'checks')")
     String modelId;
 
     @Option(names = "--plot", paramLabel = "DIR", description = "write a PNG per file: likelihood over time, bounds, "

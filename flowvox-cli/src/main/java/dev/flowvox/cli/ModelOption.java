@@ -6,8 +6,11 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 
-/** The {@code --model} option shared by the commands that run a model. */
-final class ModelOption {
+/**
+ * The {@code --model} option shared by the commands that run a model. Without it they use the shipped
+ * default model; the anomaly commands use {@link ChecksModelOption}'s shipped model instead.
+ */
+class ModelOption {
 
     /** System property the launcher sets to the repository root. */
     static final String HOME_PROPERTY = "flowvox.home";
@@ -15,8 +18,14 @@ final class ModelOption {
     static final Path DEFAULT_MODEL = Path.of("models", "default", "model.flowvox");
 
     @Option(names = {"-m", "--model"}, paramLabel = "BUNDLE",
-            description = "Model bundle (.flowvox). Default: the shipped models/default/model.flowvox.")
+            description = "Model bundle (.flowvox). Default: the shipped models/default/model.flowvox "
+                    + "(models/checks/checks.flowvox for calibrate, check and anomaly-eval).")
     Path model;
+
+    /** The shipped bundle used without {@code --model}, relative to the repository root. */
+    Path shippedModel() {
+        return DEFAULT_MODEL;
+    }
 
     /**
      * The bundle to load.
@@ -25,7 +34,7 @@ final class ModelOption {
      * @throws NoSuchFileException if the bundle (or the default) does not exist
      */
     Path resolve() throws NoSuchFileException {
-        Path path = model != null ? model : Path.of(System.getProperty(HOME_PROPERTY, ".")).resolve(DEFAULT_MODEL);
+        Path path = model != null ? model : Path.of(System.getProperty(HOME_PROPERTY, ".")).resolve(shippedModel());
         if (!Files.isRegularFile(path)) {
             throw new NoSuchFileException(path.toString(), null, model != null ? "model bundle not found"
                     : "the default model is missing; pass --model BUNDLE");

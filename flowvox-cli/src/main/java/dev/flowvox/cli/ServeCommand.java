@@ -14,6 +14,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -32,7 +33,8 @@ final class ServeCommand implements Callable<Integer> {
 
     @Option(names = {"-m", "--model"}, paramLabel = "BUNDLE", split = ",", defaultValue = "${env:FLOWVOX_MODEL}",
             description = "Model bundle(s) to serve, comma-separated; id = file name without .flowvox "
-                    + "(FLOWVOX_MODEL). Default without --models-dir: the shipped models/default/model.flowvox.")
+                    + "(FLOWVOX_MODEL). Default without --models-dir: the shipped models/default/model.flowvox "
+                    + "(id model, the default) and models/checks/checks.flowvox (id checks, for anomaly checks).")
     List<Path> models = new ArrayList<>();
 
     @Option(names = "--models-dir", paramLabel = "DIR", defaultValue = "${env:FLOWVOX_MODELS_DIR}",
@@ -139,8 +141,11 @@ final class ServeCommand implements Callable<Integer> {
             bundles.addAll(ModelRegistry.bundlesIn(modelsDir));
         }
         if (bundles.isEmpty()) {
-            ModelOption shipped = new ModelOption();
-            bundles.add(shipped.resolve());
+            bundles.add(new ModelOption().resolve());
+            Path checks = Path.of(System.getProperty(ModelOption.HOME_PROPERTY, ".")).resolve(ChecksModelOption.CHECKS_MODEL);
+            if (Files.isRegularFile(checks)) {
+                bundles.add(checks);
+            }
         }
         String envTokens = System.getenv("FLOWVOX_TOKENS");
         TokenSet tokens = tokensFile != null ? TokenSet.fromFile(tokensFile)

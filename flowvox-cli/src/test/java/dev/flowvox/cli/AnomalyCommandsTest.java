@@ -47,7 +47,7 @@ class AnomalyCommandsTest {
         Files.writeString(dir.resolve("valid.tsv"), "path\tsamples\tseconds\tsource\nwav/clean-3.wav\t33075\t1.5\tfixture\n",
                 StandardCharsets.UTF_8);
         Path bundle = dir.resolve("model.flowvox");
-        Files.copy(Path.of("..", "models", "default", "model.flowvox"), bundle);
+        Files.copy(Path.of("..", "models", "checks", "checks.flowvox"), bundle);
 
         CliRun calibrated = run("calibrate", "-m", bundle.toString(), "--train", dir.resolve("train.tsv").toString(),
                 "--valid", dir.resolve("valid.tsv").toString());
