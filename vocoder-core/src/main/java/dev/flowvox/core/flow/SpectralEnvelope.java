@@ -81,18 +81,22 @@ public final class SpectralEnvelope {
     public static float[] initialBias(MelConfig mel, int n) {
         double[][] rows = rows(mel, n);
         float[][] filters = new MelFilterbank(mel).weights();
+        double[] logSums = new double[filters.length];
+        for (int band = 0; band < filters.length; band++) {
+            double sum = 0;
+            for (float w : filters[band]) {
+                sum += w;
+            }
+            logSums[band] = Math.log(sum);
+        }
         double windowEnergy = 3.0 / 8.0 * mel.winLength();
         double rayleigh = Math.log(Math.sqrt(Math.PI * windowEnergy) / 2);
         float[] bias = new float[n];
         for (int k = 0; k < n; k++) {
             double logSum = 0;
-            for (int band = 0; band < mel.nMels(); band++) {
+            for (int band = 0; band < filters.length; band++) {
                 if (rows[k][band] != 0) {
-                    double sum = 0;
-                    for (float w : filters[band]) {
-                        sum += w;
-                    }
-                    logSum += rows[k][band] * Math.log(sum);
+                    logSum += rows[k][band] * logSums[band];
                 }
             }
             bias[k] = (float) (-logSum - rayleigh);
