@@ -10,7 +10,7 @@ import java.nio.file.Path;
 final class ChecksModelOption extends ModelOption {
 
     /** The shipped checks model, relative to the repository root. */
-    static final Path CHECKS_MODEL = Path.of("models", "checks", "checks.flowvox");
+    private static final Path CHECKS_MODEL = Path.of("models", "checks", "checks.flowvox");
 
     @Override
     Path shippedModel() {

@@ -27,6 +27,11 @@ class ModelOption {
         return DEFAULT_MODEL;
     }
 
+    /** Where the shipped bundle is in the repository the launcher runs from. */
+    Path shippedPath() {
+        return Path.of(System.getProperty(HOME_PROPERTY, ".")).resolve(shippedModel());
+    }
+
     /**
      * The bundle to load.
      *
@@ -34,7 +39,7 @@ class ModelOption {
      * @throws NoSuchFileException if the bundle (or the default) does not exist
      */
     Path resolve() throws NoSuchFileException {
-        Path path = model != null ? model : Path.of(System.getProperty(HOME_PROPERTY, ".")).resolve(shippedModel());
+        Path path = model != null ? model : shippedPath();
         if (!Files.isRegularFile(path)) {
             throw new NoSuchFileException(path.toString(), null, model != null ? "model bundle not found"
                     : "the default model is missing; pass --model BUNDLE");

@@ -142,7 +142,7 @@ final class ServeCommand implements Callable<Integer> {
         }
         if (bundles.isEmpty()) {
             bundles.add(new ModelOption().resolve());
-            Path checks = Path.of(System.getProperty(ModelOption.HOME_PROPERTY, ".")).resolve(ChecksModelOption.CHECKS_MODEL);
+            Path checks = new ChecksModelOption().shippedPath();
             if (Files.isRegularFile(checks)) {
                 bundles.add(checks);
             }
