@@ -8,27 +8,15 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import dev.flowvox.core.NativeMemoryTest;
+
 import org.junit.jupiter.api.Test;
 
 /**
  * The lapped transform is orthogonal (checked on its full matrix), inverts exactly, localizes a
  * sinusoid in frequency, touches only neighbouring blocks, and has smooth basis functions.
  */
-class LappedTransformTest {
-
-    private static NDManager manager;
-
-    @BeforeAll
-    static void open() {
-        manager = NDManager.newBaseManager();
-    }
-
-    @AfterAll
-    static void close() {
-        manager.close();
-    }
+class LappedTransformTest extends NativeMemoryTest {
 
     @Test
     void fullMatrixIsOrthogonal() {

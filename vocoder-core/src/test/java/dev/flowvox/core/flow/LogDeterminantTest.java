@@ -8,8 +8,8 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import dev.flowvox.core.NativeMemoryTest;
+
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -20,19 +20,7 @@ import java.util.stream.Stream;
  * The model's log-determinant ({@code Σ log s + groups · Σ log|det W|}) equals {@code log|det J|} of
  * the full Jacobian {@code ∂z/∂x}, built row by row with autograd and reduced in double precision.
  */
-class LogDeterminantTest {
-
-    private static NDManager manager;
-
-    @BeforeAll
-    static void open() {
-        manager = NDManager.newBaseManager();
-    }
-
-    @AfterAll
-    static void close() {
-        manager.close();
-    }
+class LogDeterminantTest extends NativeMemoryTest {
 
     static Stream<Arguments> configurations() {
         return Stream.of(

@@ -8,29 +8,16 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 
+import dev.flowvox.core.NativeMemoryTest;
 import dev.flowvox.core.dsp.MelConfig;
 import dev.flowvox.core.dsp.MelSpectrogram;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.util.SplittableRandom;
 
 /** Block-rate interpolation of frames, and the initial envelope against the statistics of real coefficients. */
-class SpectralEnvelopeTest {
-
-    private static NDManager manager;
-
-    @BeforeAll
-    static void open() {
-        manager = NDManager.newBaseManager();
-    }
-
-    @AfterAll
-    static void close() {
-        manager.close();
-    }
+class SpectralEnvelopeTest extends NativeMemoryTest {
 
     @Test
     void blocksGetTheFramesInterpolatedAtTheirCentres() {

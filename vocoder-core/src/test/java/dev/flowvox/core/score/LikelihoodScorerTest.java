@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 
+import dev.flowvox.core.NativeMemoryTest;
 import dev.flowvox.core.flow.FlowConfig;
 import dev.flowvox.core.flow.FlowParameters;
 import dev.flowvox.core.flow.FlowWeights;
@@ -16,26 +17,12 @@ import dev.flowvox.core.flow.WaveNetConfig;
 import dev.flowvox.core.model.NvidiaCheckpoint;
 import dev.flowvox.core.model.NvidiaConfig;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
 import java.util.SplittableRandom;
 
-class LikelihoodScorerTest {
-
-    private static NDManager manager;
-
-    @BeforeAll
-    static void open() {
-        manager = NDManager.newBaseManager();
-    }
-
-    @AfterAll
-    static void close() {
-        manager.close();
-    }
+class LikelihoodScorerTest extends NativeMemoryTest {
 
     /** Identity couplings and rotations preserve ‖x‖, so log p(x) is the standard normal density of x. */
     @Test

@@ -4,8 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import ai.djl.ndarray.NDManager;
-
+import dev.flowvox.core.NativeMemoryTest;
 import dev.flowvox.core.flow.Conditioning;
 import dev.flowvox.core.flow.FlowConfig;
 import dev.flowvox.core.flow.FlowParameters;
@@ -16,8 +15,6 @@ import dev.flowvox.core.flow.TestArrays;
 import dev.flowvox.core.flow.WaveGlow;
 import dev.flowvox.core.flow.WaveNetConfig;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -31,19 +28,7 @@ import java.util.stream.Stream;
  * Chunked synthesis with enough context equals one-pass synthesis: the windows see everything that
  * influences the samples they keep, and draw the same latent.
  */
-class StreamingSessionTest {
-
-    private static NDManager manager;
-
-    @BeforeAll
-    static void open() {
-        manager = NDManager.newBaseManager();
-    }
-
-    @AfterAll
-    static void close() {
-        manager.close();
-    }
+class StreamingSessionTest extends NativeMemoryTest {
 
     static Stream<Arguments> models() {
         return Stream.of(
