@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDManager;
 import dev.flowvox.core.dsp.MelConfig;
 import dev.flowvox.core.dsp.MelSpectrogram;
 import dev.flowvox.core.flow.FlowConfig;
+import dev.flowvox.core.flow.PitchPrediction;
 import dev.flowvox.core.model.ModelInfo;
 import dev.flowvox.core.model.NvidiaConfig;
 import dev.flowvox.core.model.Provenance;
@@ -52,6 +53,11 @@ final class TrainCommand implements Callable<Integer> {
             description = "start from this checkpoint when the run directory has none (e.g. a committed one)")
     Path from;
 
+    @Option(names = "--pitch-gain", paramLabel = "G",
+            description = "with --from: continue with the flow's pitch predictor at this voiced gain in [0, 1), "
+                    + "0 for none (the predictor has no weights, so the checkpoint's carry over)")
+    Double pitchGain;
+
     @Option(names = "--architecture", defaultValue = "spectral",
             description = "spectral (flowvox's CPU flow on lapped-transform coefficients), compact (the same "
                     + "shape on groups of samples) or waveglow (NVIDIA's published 256-channel flow); "
@@ -95,10 +101,15 @@ final class TrainCommand implements Callable<Integer> {
         Path checkpoint = run.resolve(TrainingRun.CHECKPOINT);
         try (NDManager manager = NDManager.newBaseManager()) {
             Trainer trainer;
+            if (pitchGain != null && (from == null || Files.exists(checkpoint))) {
+                throw new IllegalArgumentException("--pitch-gain applies when a run starts --from a checkpoint; "
+                        + (from == null ? "no --from was given" : checkpoint + " exists already, so the run continues as it is"));
+            }
             if (Files.exists(checkpoint)) {
                 trainer = TrainingCheckpoint.resume(checkpoint, train, config, manager);
             } else if (from != null) {
-                trainer = TrainingCheckpoint.resume(from, train, config, manager);
+                trainer = TrainingCheckpoint.resume(from, train, config, manager, pitchGain == null ? null
+                        : new PitchPrediction(pitchGain, PitchPrediction.SPEECH.threshold()));
             } else {
                 trainer = fresh(config, mel, train, manager);
             }

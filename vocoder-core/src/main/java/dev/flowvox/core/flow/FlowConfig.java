@@ -18,6 +18,8 @@ package dev.flowvox.core.flow;
  * @param conditioning how the mel reaches the time axis of the flow
  * @param waveNet shape of the coupling networks
  * @param squeeze how samples become the flow's channels ({@link Squeeze#GROUPS} is NVIDIA's)
+ * @param pitchPrediction the long-term predictor in front of the squeeze ({@link PitchPredictor};
+ *     {@link PitchPrediction#OFF} is NVIDIA's)
  */
 public record FlowConfig(
         int nMelChannels,
@@ -28,7 +30,8 @@ public record FlowConfig(
         int hopLength,
         Conditioning conditioning,
         WaveNetConfig waveNet,
-        Squeeze squeeze) {
+        Squeeze squeeze,
+        PitchPrediction pitchPrediction) {
 
     /** Validates the shape and that every coupling keeps at least two channels. */
     public FlowConfig {
@@ -39,8 +42,8 @@ public record FlowConfig(
         require(nEarlySize >= 0 && nEarlySize % 2 == 0,
                 "n_early_size must be even and >= 0, got " + nEarlySize);
         require(hopLength >= 1, "hop length must be >= 1, got " + hopLength);
-        if (conditioning == null || waveNet == null || squeeze == null) {
-            throw new IllegalArgumentException("conditioning, waveNet and squeeze are required");
+        if (conditioning == null || waveNet == null || squeeze == null || pitchPrediction == null) {
+            throw new IllegalArgumentException("conditioning, waveNet, squeeze and pitchPrediction are required");
         }
         require(squeeze != Squeeze.LAPPED || conditioning == Conditioning.FRAME_RATE,
                 "the lapped squeeze needs frame-rate conditioning");
@@ -52,6 +55,25 @@ public record FlowConfig(
         require(conditioning != Conditioning.FRAME_RATE || hopLength % nGroup == 0,
                 "frame-rate conditioning needs a hop length that is a multiple of n_group, got n_group " + nGroup
                         + " and hop " + hopLength);
+    }
+
+    /**
+     * A flow without pitch prediction.
+     *
+     * @param nMelChannels mel bands
+     * @param nFlows flow steps
+     * @param nGroup samples per group
+     * @param nEarlyEvery early output interval
+     * @param nEarlySize channels per early output
+     * @param hopLength samples per mel frame
+     * @param conditioning how the mel reaches the flow's time axis
+     * @param waveNet coupling network shape
+     * @param squeeze how samples become the flow's channels
+     */
+    public FlowConfig(int nMelChannels, int nFlows, int nGroup, int nEarlyEvery, int nEarlySize, int hopLength,
+            Conditioning conditioning, WaveNetConfig waveNet, Squeeze squeeze) {
+        this(nMelChannels, nFlows, nGroup, nEarlyEvery, nEarlySize, hopLength, conditioning, waveNet, squeeze,
+                PitchPrediction.OFF);
     }
 
     /**
@@ -103,14 +125,24 @@ public record FlowConfig(
     }
 
     /**
-     * flowvox's spectral CPU flow, the shipped default: 256 lapped-transform coefficients (43 Hz apart)
-     * per hop of 256 samples, scaled by the mel's spectral envelope, then 8 flows of 8
-     * depthwise-separable layers with 96 channels whose dilations cycle 1, 2, 4, 8; 32 channels leave
-     * every 2 flows (see the model card for how it was chosen).
+     * flowvox's spectral CPU flow, the shipped default: a pitch predictor ({@link
+     * PitchPrediction#SPEECH}), then 256 lapped-transform coefficients (43 Hz apart) per hop of 256
+     * samples, scaled by the mel's spectral envelope, then 8 flows of 8 depthwise-separable layers with
+     * 96 channels whose dilations cycle 1, 2, 4, 8; 32 channels leave every 2 flows (see the model card
+     * for how it was chosen).
      */
     public static FlowConfig spectral() {
         return new FlowConfig(80, 8, 256, 2, 32, 256, Conditioning.FRAME_RATE, new WaveNetConfig(8, 96, 3, true, 4),
-                Squeeze.LAPPED);
+                Squeeze.LAPPED, PitchPrediction.SPEECH);
+    }
+
+    /**
+     * @param prediction the pitch predictor's settings
+     * @return this shape with that predictor
+     */
+    public FlowConfig withPitchPrediction(PitchPrediction prediction) {
+        return new FlowConfig(nMelChannels, nFlows, nGroup, nEarlyEvery, nEarlySize, hopLength, conditioning, waveNet,
+                squeeze, prediction);
     }
 
     /**

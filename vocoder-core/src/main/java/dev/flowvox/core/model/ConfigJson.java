@@ -6,6 +6,7 @@ import com.google.gson.JsonObject;
 import dev.flowvox.core.dsp.MelConfig;
 import dev.flowvox.core.flow.Conditioning;
 import dev.flowvox.core.flow.FlowConfig;
+import dev.flowvox.core.flow.PitchPrediction;
 import dev.flowvox.core.flow.Squeeze;
 import dev.flowvox.core.flow.WaveNetConfig;
 
@@ -36,6 +37,12 @@ final class ConfigJson {
         json.addProperty("hop_length", config.hopLength());
         json.addProperty("conditioning", config.conditioning().name().toLowerCase(Locale.ROOT));
         json.addProperty("squeeze", config.squeeze().name().toLowerCase(Locale.ROOT));
+        if (config.pitchPrediction().enabled()) {
+            JsonObject pitch = new JsonObject();
+            pitch.addProperty("voiced_gain", config.pitchPrediction().voicedGain());
+            pitch.addProperty("threshold", config.pitchPrediction().threshold());
+            json.add("pitch_prediction", pitch);
+        }
         json.add("WN_config", wn);
         return json;
     }
@@ -53,7 +60,12 @@ final class ConfigJson {
                 new WaveNetConfig(integer(wn, "n_layers"), integer(wn, "n_channels"), integer(wn, "kernel_size"),
                         field(wn, "separable").getAsBoolean(),
                         wn.has("dilation_cycle") ? integer(wn, "dilation_cycle") : integer(wn, "n_layers")),
-                json.has("squeeze") ? squeeze(string(json, "squeeze")) : Squeeze.GROUPS);
+                json.has("squeeze") ? squeeze(string(json, "squeeze")) : Squeeze.GROUPS,
+                json.has("pitch_prediction") ? pitchPrediction(object(json, "pitch_prediction")) : PitchPrediction.OFF);
+    }
+
+    private static PitchPrediction pitchPrediction(JsonObject json) {
+        return new PitchPrediction(number(json, "voiced_gain"), number(json, "threshold"));
     }
 
     static JsonObject mel(MelConfig mel) {

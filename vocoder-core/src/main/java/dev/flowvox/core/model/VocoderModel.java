@@ -8,6 +8,7 @@ import dev.flowvox.core.calibration.FlowFeature;
 import dev.flowvox.core.flow.FlowParameters;
 import dev.flowvox.core.flow.FlowWeights;
 import dev.flowvox.core.flow.InferenceThreads;
+import dev.flowvox.core.flow.PitchPredictor;
 import dev.flowvox.core.flow.WaveGlow;
 import dev.flowvox.core.score.LikelihoodScorer;
 import dev.flowvox.core.synth.Synthesizer;
@@ -92,12 +93,17 @@ public final class VocoderModel implements AutoCloseable {
 
     /** A synthesizer over this model's inference weights. */
     public Synthesizer synthesizer() {
-        return new Synthesizer(flow(), manager);
+        return new Synthesizer(flow(), pitchPredictor(), manager);
     }
 
     /** A likelihood scorer over this model's inference weights. */
     public LikelihoodScorer scorer() {
-        return new LikelihoodScorer(flow(), manager, info.trainingSigma(), info.sampleRate());
+        return new LikelihoodScorer(flow(), pitchPredictor(), manager, info.trainingSigma(), info.sampleRate());
+    }
+
+    /** The pitch predictor of this model's flow. */
+    public PitchPredictor pitchPredictor() {
+        return new PitchPredictor(info.flow().pitchPrediction(), info.mel());
     }
 
     /** Frees the parameters and inference weights. */

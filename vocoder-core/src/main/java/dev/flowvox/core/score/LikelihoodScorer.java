@@ -4,9 +4,11 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 
+import dev.flowvox.core.dsp.PitchTrack;
 import dev.flowvox.core.flow.FlowConfig;
 import dev.flowvox.core.flow.FlowOutput;
 import dev.flowvox.core.flow.InferenceThreads;
+import dev.flowvox.core.flow.PitchPredictor;
 import dev.flowvox.core.flow.WaveGlow;
 import dev.flowvox.core.synth.MelArrays;
 
@@ -17,23 +19,46 @@ import dev.flowvox.core.synth.MelArrays;
 public final class LikelihoodScorer {
 
     private final WaveGlow flow;
+    private final PitchPredictor pitchPredictor;
     private final NDManager manager;
     private final double sigma;
     private final int sampleRate;
 
     /**
-     * Scores with a flow whose inference weights stay owned by the caller.
+     * Scores with a flow without pitch prediction whose inference weights stay owned by the caller.
      *
      * @param flow flow with folded weights
      * @param manager manager under which each call opens its scope
      * @param sigma standard deviation of the latent prior the model was trained with (WaveGlow: 1.0)
      * @param sampleRate audio rate of the model (Hz)
+     * @throws IllegalArgumentException if the flow's configuration has pitch prediction
      */
     public LikelihoodScorer(WaveGlow flow, NDManager manager, double sigma, int sampleRate) {
+        this(flow, PitchPredictor.none(), manager, sigma, sampleRate);
+    }
+
+    /**
+     * Scores with a flow whose inference weights stay owned by the caller.
+     *
+     * @param flow flow with folded weights
+     * @param pitchPredictor the predictor of the flow's configuration
+     * @param manager manager under which each call opens its scope
+     * @param sigma standard deviation of the latent prior the model was trained with (WaveGlow: 1.0)
+     * @param sampleRate audio rate of the model (Hz)
+     * @throws IllegalArgumentException if the predictor is on but the flow has none, or the reverse
+     */
+    public LikelihoodScorer(WaveGlow flow, PitchPredictor pitchPredictor, NDManager manager, double sigma,
+            int sampleRate) {
         if (!(sigma > 0)) {
             throw new IllegalArgumentException("sigma must be > 0, got " + sigma);
         }
+        if (flow.config().pitchPrediction().enabled() != pitchPredictor.enabled()) {
+            throw new IllegalArgumentException("the flow's configuration has pitch prediction "
+                    + flow.config().pitchPrediction() + "; expected a predictor that is "
+                    + (pitchPredictor.enabled() ? "off" : "on"));
+        }
         this.flow = flow;
+        this.pitchPredictor = pitchPredictor;
         this.manager = manager;
         this.sigma = sigma;
         this.sampleRate = sampleRate;
@@ -65,7 +90,8 @@ public final class LikelihoodScorer {
         int samples = groups * config.nGroup();
         try (NDManager call = manager.newSubManager()) {
             NDArray melArray = MelArrays.toBatch(call, mel, config.nMelChannels());
-            NDArray audioArray = call.create(audio, new Shape(1, audio.length));
+            PitchTrack pitch = pitchPredictor.track(mel);
+            NDArray audioArray = call.create(pitchPredictor.residual(audio, pitch), new Shape(1, audio.length));
             if (samples < audio.length) {
                 audioArray = audioArray.split(new long[] {samples}, 1).get(0);
             }
@@ -75,7 +101,8 @@ public final class LikelihoodScorer {
             double[] groupNats = new double[groups];
             double[] groupLatentEnergy = new double[groups];
             for (int g = 0; g < groups; g++) {
-                groupNats[g] = perGroup[g];
+                groupNats[g] = perGroup[g]
+                        + pitchPredictor.logDeterminant(pitch, (long) g * config.nGroup(), (long) (g + 1) * config.nGroup());
                 groupLatentEnergy[g] = energyPerGroup[g];
             }
             return new LikelihoodScore(groupNats, groupLatentEnergy, config.nGroup(), sampleRate, audio.length - samples);

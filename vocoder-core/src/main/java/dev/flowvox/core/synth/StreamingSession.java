@@ -1,5 +1,8 @@
 package dev.flowvox.core.synth;
 
+import dev.flowvox.core.dsp.PitchTrack;
+import dev.flowvox.core.flow.PitchPredictor;
+
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -11,7 +14,9 @@ import java.util.List;
  * Each chunk is synthesized over a window with {@code contextFrames} frames of context on both sides and the request's own latent ({@link LatentNoise},
  * a pure function of seed and sample group), so the concatenated chunks approximate one-pass
  * synthesis as closely as the context allows, and equal it exactly when the window covers the whole
- * mel. Not thread-safe: one request, one caller at a time.
+ * mel. The flow's pitch predictor runs on the kept audio in order ({@link #keep}), carrying its
+ * recursion from chunk to chunk, so it adds no difference of its own. Not thread-safe: one request,
+ * one caller at a time.
  */
 public final class StreamingSession {
 
@@ -21,7 +26,11 @@ public final class StreamingSession {
     private final Chunking chunking;
     private final double sigma;
     private final LatentNoise noise;
+    private final PitchPredictor pitchPredictor;
+    private final PitchPredictor.Synthesis pitchSynthesis;
     private final List<float[]> frames = new ArrayList<>();
+    private float[] f0Hz = new float[0];
+    private boolean[] voiced = new boolean[0];
     private int emittedFrames;
     private boolean complete;
 
@@ -34,8 +43,10 @@ public final class StreamingSession {
      * @param chunking chunk sizes and context
      * @param sigma latent scale
      * @param seed noise seed
+     * @param pitchPredictor the flow's pitch predictor
      */
-    public StreamingSession(int nMel, int hop, int nGroup, Chunking chunking, double sigma, long seed) {
+    public StreamingSession(int nMel, int hop, int nGroup, Chunking chunking, double sigma, long seed,
+            PitchPredictor pitchPredictor) {
         if (!(sigma >= 0) || Double.isInfinite(sigma)) {
             throw new IllegalArgumentException("sigma must be finite and >= 0, got " + sigma);
         }
@@ -49,6 +60,8 @@ public final class StreamingSession {
         this.chunking = chunking;
         this.sigma = sigma;
         this.noise = new LatentNoise(seed, nGroup);
+        this.pitchPredictor = pitchPredictor;
+        this.pitchSynthesis = pitchPredictor.synthesis();
     }
 
     /**
@@ -71,6 +84,14 @@ public final class StreamingSession {
                 column[band] = mel[band][t];
             }
             frames.add(column);
+        }
+        if (pitchPredictor.enabled() && count > 0) {
+            PitchTrack piece = pitchPredictor.track(mel);
+            int before = f0Hz.length;
+            f0Hz = Arrays.copyOf(f0Hz, before + count);
+            voiced = Arrays.copyOf(voiced, before + count);
+            System.arraycopy(piece.f0Hz(), 0, f0Hz, before, count);
+            System.arraycopy(piece.voiced(), 0, voiced, before, count);
         }
     }
 
@@ -98,8 +119,9 @@ public final class StreamingSession {
         int available = frames.size() - emittedFrames;
         int chunk = emittedFrames == 0 ? chunking.firstChunkFrames() : chunking.chunkFrames();
         int context = chunking.contextFrames();
+        int lookahead = pitchPredictor.enabled() ? Math.max(1, context) : context;
         int emit;
-        if (available >= chunk + context) {
+        if (available >= chunk + lookahead) {
             emit = chunk;
         } else if (complete && available > 0) {
             emit = Math.min(chunk, available);
@@ -134,13 +156,15 @@ public final class StreamingSession {
     }
 
     /**
-     * The audio a finished task contributes to the stream.
+     * The audio a finished task contributes to the stream. Tasks must be kept in the order {@link
+     * #nextTask} gave them.
      *
      * @param task the task
-     * @param windowAudio the flow's output for the whole window
-     * @return the kept samples
+     * @param windowAudio the flow's output for the whole window ({@link Synthesizer#synthesizeBatch})
+     * @return the kept samples, through the pitch predictor
      */
-    public static float[] keep(WindowTask task, float[] windowAudio) {
-        return Arrays.copyOfRange(windowAudio, task.keepFrom(), task.keepTo());
+    public float[] keep(WindowTask task, float[] windowAudio) {
+        float[] kept = Arrays.copyOfRange(windowAudio, task.keepFrom(), task.keepTo());
+        return pitchPredictor.enabled() ? pitchSynthesis.next(kept, new PitchTrack(f0Hz, voiced)) : kept;
     }
 }

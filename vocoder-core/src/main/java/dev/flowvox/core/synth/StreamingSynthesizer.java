@@ -32,7 +32,8 @@ public final class StreamingSynthesizer {
      */
     public StreamingSession open(double sigma, long seed) {
         FlowConfig config = synthesizer.config();
-        return new StreamingSession(config.nMelChannels(), config.hopLength(), config.nGroup(), chunking, sigma, seed);
+        return new StreamingSession(config.nMelChannels(), config.hopLength(), config.nGroup(), chunking, sigma, seed,
+                synthesizer.pitchPredictor());
     }
 
     /**
@@ -45,7 +46,7 @@ public final class StreamingSynthesizer {
     public long drain(StreamingSession session, Consumer<float[]> sink) {
         long samples = 0;
         for (WindowTask task = session.nextTask(); task != null; task = session.nextTask()) {
-            float[] chunk = StreamingSession.keep(task, synthesizer.synthesizeBatch(List.of(task)).get(0));
+            float[] chunk = session.keep(task, synthesizer.synthesizeBatch(List.of(task)).get(0));
             samples += chunk.length;
             sink.accept(chunk);
         }

@@ -6,6 +6,7 @@ import ai.djl.ndarray.types.Shape;
 
 import dev.flowvox.core.flow.FlowConfig;
 import dev.flowvox.core.flow.InferenceThreads;
+import dev.flowvox.core.flow.PitchPredictor;
 import dev.flowvox.core.flow.WaveGlow;
 
 import java.util.ArrayList;
@@ -20,21 +21,46 @@ public final class Synthesizer {
 
     private final NDManager manager;
     private final WaveGlow flow;
+    private final PitchPredictor pitchPredictor;
+
+    /**
+     * Synthesizes with a flow without pitch prediction whose inference weights stay owned by the caller.
+     *
+     * @param flow flow with folded weights
+     * @param manager manager under which each call opens its scope
+     * @throws IllegalArgumentException if the flow's configuration has pitch prediction
+     */
+    public Synthesizer(WaveGlow flow, NDManager manager) {
+        this(flow, PitchPredictor.none(), manager);
+    }
 
     /**
      * Synthesizes with a flow whose inference weights stay owned by the caller.
      *
      * @param flow flow with folded weights
+     * @param pitchPredictor the predictor of the flow's configuration
      * @param manager manager under which each call opens its scope
+     * @throws IllegalArgumentException if the predictor is on but the flow has none, or the reverse
      */
-    public Synthesizer(WaveGlow flow, NDManager manager) {
+    public Synthesizer(WaveGlow flow, PitchPredictor pitchPredictor, NDManager manager) {
+        if (flow.config().pitchPrediction().enabled() != pitchPredictor.enabled()) {
+            throw new IllegalArgumentException("the flow's configuration has pitch prediction "
+                    + flow.config().pitchPrediction() + "; expected a predictor that is "
+                    + (pitchPredictor.enabled() ? "off" : "on"));
+        }
         this.manager = manager;
         this.flow = flow;
+        this.pitchPredictor = pitchPredictor;
     }
 
     /** The flow shape. */
     public FlowConfig config() {
         return flow.config();
+    }
+
+    /** The pitch predictor that turns {@link #synthesizeBatch} output into audio (streaming, batching). */
+    public PitchPredictor pitchPredictor() {
+        return pitchPredictor;
     }
 
     /** The flow, for callers that manage their own native scopes (streaming, batching). */
@@ -85,15 +111,18 @@ public final class Synthesizer {
         try (NDManager call = manager.newSubManager()) {
             NDArray melArray = MelArrays.toBatch(call, mel, flow.config().nMelChannels());
             NDArray latent = call.create(z, new Shape(1, nGroup, groups));
-            return flow.inverse(melArray, latent, sigma).toFloatArray();
+            float[] residual = flow.inverse(melArray, latent, sigma).toFloatArray();
+            return pitchPredictor.enabled() ? pitchPredictor.synthesize(residual, pitchPredictor.track(mel)) : residual;
         }
     }
 
     /**
-     * Synthesizes several windows of equal length in one batched pass.
+     * Synthesizes several windows of equal length in one batched pass, up to the pitch predictor: the
+     * stream's {@link StreamingSession#keep} applies it, with the state it carries between windows.
      *
      * @param tasks windows with the same number of frames; their latents are already scaled
-     * @return the audio of each whole window, {@code frames · hop} samples, in task order
+     * @return the flow's output (the pitch predictor's residual) of each whole window,
+     *     {@code frames · hop} samples, in task order
      * @throws IllegalArgumentException if the windows differ in length
      */
     public List<float[]> synthesizeBatch(List<WindowTask> tasks) {

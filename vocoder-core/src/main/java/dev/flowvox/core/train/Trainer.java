@@ -10,11 +10,13 @@ import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.training.GradientCollector;
 
 import dev.flowvox.core.dsp.MelSpectrogram;
+import dev.flowvox.core.dsp.PitchTrack;
 import dev.flowvox.core.flow.FlowConfig;
 import dev.flowvox.core.flow.FlowLayout;
 import dev.flowvox.core.flow.FlowParameters;
 import dev.flowvox.core.flow.FlowWeights;
 import dev.flowvox.core.flow.Initialization;
+import dev.flowvox.core.flow.PitchPredictor;
 import dev.flowvox.core.flow.WaveGlow;
 import dev.flowvox.core.model.ModelInfo;
 import dev.flowvox.core.score.LikelihoodScorer;
@@ -23,8 +25,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Maximum-likelihood training of a flow on random segments: one {@link #step()} draws a batch, runs
- * the forward pass under a gradient collector, clips the gradient by its global norm, skips the
+ * Maximum-likelihood training of a flow on random segments: one {@link #step()} draws a batch, turns
+ * each segment into the flow's pitch-prediction residual ({@link PitchPredictor}, which has no
+ * weights), runs the forward pass under a gradient collector, clips the gradient by its global norm, skips the
  * update if the loss or gradient is not finite, and applies Adam. Everything that determines the
  * next step (weights, optimizer moments, step count, sampler state) is in {@link TrainingState} and
  * the checkpoint, so resuming is exact. Not thread-safe.
@@ -39,6 +42,7 @@ public final class Trainer implements AutoCloseable {
     private final Map<String, NDArray> trainable;
     private final NDManager manager;
     private final int segmentSamples;
+    private final PitchPredictor pitchPredictor;
     private long step;
     private long skipped;
     private double elapsedSeconds;
@@ -70,6 +74,7 @@ public final class Trainer implements AutoCloseable {
             throw new IllegalArgumentException("segments of " + config.segmentSamples() + " samples are shorter than one group of "
                     + flow.nGroup());
         }
+        this.pitchPredictor = new PitchPredictor(flow.pitchPrediction(), info.mel());
         this.step = state.step();
         this.skipped = state.skippedSteps();
         this.elapsedSeconds = state.elapsedSeconds();
@@ -157,8 +162,15 @@ public final class Trainer implements AutoCloseable {
         double loss;
         double norm;
         boolean skip;
+        float[][] residuals = new float[batch.size()][];
+        double predictorLogDet = 0;
+        for (int b = 0; b < batch.size(); b++) {
+            PitchTrack pitch = pitchPredictor.track(batch.mel()[b]);
+            residuals[b] = pitchPredictor.residual(batch.audio()[b], pitch);
+            predictorLogDet += pitchPredictor.logDeterminant(pitch, 0, segmentSamples);
+        }
         try (NDManager scope = manager.newSubManager()) {
-            NDArray audio = scope.create(flatten(batch.audio()), new Shape(batch.size(), segmentSamples));
+            NDArray audio = scope.create(flatten(residuals), new Shape(batch.size(), segmentSamples));
             int nMel = batch.mel()[0].length;
             int frames = batch.mel()[0][0].length;
             NDArray mel = scope.create(flatten(batch.mel()), new Shape(batch.size(), nMel, frames));
@@ -167,7 +179,7 @@ public final class Trainer implements AutoCloseable {
                 FlowWeights weights = parameters.differentiable(scope);
                 NDArray lossArray = new WaveGlow(parameters.layout(), weights).forward(audio, mel).nvidiaLoss(config.sigma());
                 collector.backward(lossArray);
-                loss = lossArray.getFloat();
+                loss = lossArray.getFloat() - predictorLogDet / ((double) batch.size() * segmentSamples);
             }
             Map<String, NDArray> gradients = new LinkedHashMap<>();
             double sumSquares = 0;
@@ -208,8 +220,8 @@ public final class Trainer implements AutoCloseable {
     public double validate(ValidationSet set) {
         long start = System.nanoTime();
         try (FlowWeights weights = parameters.fold(manager)) {
-            LikelihoodScorer scorer = new LikelihoodScorer(new WaveGlow(parameters.layout(), weights), manager,
-                    config.sigma(), info.sampleRate());
+            LikelihoodScorer scorer = new LikelihoodScorer(new WaveGlow(parameters.layout(), weights), pitchPredictor,
+                    manager, config.sigma(), info.sampleRate());
             return set.negativeLogLikelihood(scorer);
         } finally {
             elapsedSeconds += (System.nanoTime() - start) / 1e9;

@@ -6,6 +6,7 @@ import ai.djl.ndarray.NDManager;
 import com.google.gson.JsonObject;
 
 import dev.flowvox.core.flow.FlowParameters;
+import dev.flowvox.core.flow.PitchPrediction;
 import dev.flowvox.core.model.BundleArchive;
 import dev.flowvox.core.model.BundleFormatException;
 import dev.flowvox.core.model.ModelBundle;
@@ -68,9 +69,29 @@ public final class TrainingCheckpoint {
      * @throws IOException if it cannot be read
      */
     public static Trainer resume(Path path, Corpus corpus, TrainingConfig config, NDManager manager) throws IOException {
+        return resume(path, corpus, config, manager, null);
+    }
+
+    /**
+     * Continues a run from a checkpoint with another pitch predictor: the one part of a flow without
+     * weights, so the weights, optimizer state and step carry over unchanged (fine-tuning).
+     *
+     * @param path the checkpoint
+     * @param corpus training audio
+     * @param config settings to continue with ({@code null} keeps the checkpoint's)
+     * @param manager owner of the run's native memory
+     * @param pitchPrediction the predictor to continue with ({@code null} keeps the checkpoint's)
+     * @return the trainer, at the checkpoint's step
+     * @throws BundleFormatException if the file is not a complete checkpoint
+     * @throws IOException if it cannot be read
+     */
+    public static Trainer resume(Path path, Corpus corpus, TrainingConfig config, NDManager manager,
+            PitchPrediction pitchPrediction) throws IOException {
         BundleArchive archive = BundleArchive.read(path);
         JsonObject training = archive.section(TRAINING_SECTION);
-        ModelInfo info = ModelBundle.info(archive);
+        ModelInfo stored = ModelBundle.info(archive);
+        ModelInfo info = pitchPrediction == null ? stored : new ModelInfo(stored.flow().withPitchPrediction(pitchPrediction),
+                stored.mel(), stored.trainingSigma(), stored.provenance());
         FlowParameters parameters = ModelBundle.parameters(archive, info, manager);
         try (NDManager scratch = manager.newSubManager()) {
             TrainingConfig settings = config != null ? config

@@ -2,15 +2,19 @@ package dev.flowvox.core.model;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.flowvox.core.NativeMemoryTest;
 import dev.flowvox.core.dsp.MelConfig;
+import dev.flowvox.core.dsp.MelSpectrogram;
+import dev.flowvox.core.dsp.SyntheticSpeech;
 import dev.flowvox.core.flow.Conditioning;
 import dev.flowvox.core.flow.FlowConfig;
 import dev.flowvox.core.flow.FlowParameters;
 import dev.flowvox.core.flow.Initialization;
+import dev.flowvox.core.flow.PitchPrediction;
 import dev.flowvox.core.flow.Squeeze;
 import dev.flowvox.core.flow.WaveNetConfig;
 
@@ -61,6 +65,30 @@ class ModelBundleTest extends NativeMemoryTest {
         try (VocoderModel original = saveRandomModel(path, lapped); VocoderModel loaded = ModelBundle.load(path, manager)) {
             assertEquals(Squeeze.LAPPED, loaded.info().flow().squeeze());
             assertArrayEquals(original.synthesizer().synthesize(mel, 0.8, 5), loaded.synthesizer().synthesize(mel, 0.8, 5), 0f);
+        }
+    }
+
+    @Test
+    void pitchPredictionSurvivesTheBundleAndShapesSynthesis() throws IOException {
+        PitchPrediction prediction = new PitchPrediction(0.9, 0.12);
+        FlowConfig pitched = new FlowConfig(80, 4, 128, 2, 16, 256, Conditioning.FRAME_RATE,
+                new WaveNetConfig(2, 16, 3, true), Squeeze.LAPPED, prediction);
+        Path path = dir.resolve("pitched.flowvox");
+        float[][] mel = new MelSpectrogram(MelConfig.nvidia22050()).compute(SyntheticSpeech.audio(9 * 256, 22050));
+        float[][] frames = new float[80][];
+        for (int band = 0; band < 80; band++) {
+            frames[band] = Arrays.copyOf(mel[band], 9);
+        }
+        try (VocoderModel original = saveRandomModel(path, pitched); VocoderModel loaded = ModelBundle.load(path, manager)) {
+            assertEquals(prediction, loaded.info().flow().pitchPrediction());
+            float[] audio = loaded.synthesizer().synthesize(frames, 0.8, 5);
+            assertArrayEquals(original.synthesizer().synthesize(frames, 0.8, 5), audio, 0f);
+            try (VocoderModel unpitched = saveRandomModel(dir.resolve("plain.flowvox"),
+                    pitched.withPitchPrediction(PitchPrediction.OFF))) {
+                float[] plain = unpitched.synthesizer().synthesize(frames, 0.8, 5);
+                assertEquals(plain.length, audio.length);
+                assertFalse(Arrays.equals(plain, audio), "the predictor should change voiced audio");
+            }
         }
     }
 

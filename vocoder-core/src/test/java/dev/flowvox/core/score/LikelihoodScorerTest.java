@@ -1,17 +1,24 @@
 package dev.flowvox.core.score;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 
 import dev.flowvox.core.NativeMemoryTest;
+import dev.flowvox.core.dsp.MelConfig;
+import dev.flowvox.core.dsp.MelSpectrogram;
+import dev.flowvox.core.dsp.PitchTrack;
+import dev.flowvox.core.dsp.SyntheticSpeech;
 import dev.flowvox.core.flow.FlowConfig;
 import dev.flowvox.core.flow.FlowParameters;
 import dev.flowvox.core.flow.FlowWeights;
 import dev.flowvox.core.flow.Fixtures;
 import dev.flowvox.core.flow.Initialization;
+import dev.flowvox.core.flow.PitchPrediction;
+import dev.flowvox.core.flow.PitchPredictor;
 import dev.flowvox.core.flow.WaveGlow;
 import dev.flowvox.core.flow.WaveNetConfig;
 import dev.flowvox.core.model.NvidiaCheckpoint;
@@ -50,6 +57,37 @@ class LikelihoodScorerTest extends NativeMemoryTest {
                 energy += audio[i] * audio[i];
             }
             assertEquals(energy / 512, score.segments(512).get(0).latentEnergy(), 1e-5);
+        }
+    }
+
+    /**
+     * With a pitch predictor in front of the same volume-preserving flow, log p(x) is the standard
+     * normal density of the predictor's residual plus the predictor's log-determinant.
+     */
+    @Test
+    void pitchPredictorAddsItsLogDeterminantToTheDensityOfTheResidual() {
+        FlowConfig config = FlowConfig.nvidia(80, 4, 8, 2, 2, WaveNetConfig.dense(2, 8, 3))
+                .withPitchPrediction(PitchPrediction.SPEECH);
+        MelConfig melConfig = MelConfig.nvidia22050();
+        PitchPredictor predictor = new PitchPredictor(PitchPrediction.SPEECH, melConfig);
+        try (FlowParameters parameters = FlowParameters.initialize(config, manager, Initialization.nvidia(5));
+                FlowWeights weights = parameters.fold(manager)) {
+            LikelihoodScorer scorer = new LikelihoodScorer(new WaveGlow(parameters.layout(), weights), predictor, manager,
+                    1.0, 22050);
+            float[] audio = SyntheticSpeech.audio(4096, 22050);
+            float[][] mel = new MelSpectrogram(melConfig).compute(audio);
+            PitchTrack pitch = predictor.track(mel);
+            float[] residual = predictor.residual(audio, pitch);
+            double logDet = predictor.logDeterminant(pitch, 0, audio.length);
+            double expected = logDet;
+            for (float e : residual) {
+                expected += -0.5 * e * e - 0.5 * Math.log(2 * Math.PI);
+            }
+            assertTrue(logDet > 1000, "the synthetic speech should be predicted, log det " + logDet);
+            assertEquals(expected, scorer.score(audio, mel).totalNats(), 1e-5 * Math.abs(expected));
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> new LikelihoodScorer(new WaveGlow(parameters.layout(), weights), manager, 1.0, 22050));
+            assertTrue(e.getMessage().contains("expected a predictor that is on"), e.getMessage());
         }
     }
 

@@ -5,11 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.flowvox.core.NativeMemoryTest;
+import dev.flowvox.core.dsp.MelConfig;
+import dev.flowvox.core.dsp.MelSpectrogram;
+import dev.flowvox.core.dsp.SyntheticSpeech;
 import dev.flowvox.core.flow.Conditioning;
 import dev.flowvox.core.flow.FlowConfig;
 import dev.flowvox.core.flow.FlowParameters;
 import dev.flowvox.core.flow.FlowWeights;
 import dev.flowvox.core.flow.Initialization;
+import dev.flowvox.core.flow.PitchPrediction;
+import dev.flowvox.core.flow.PitchPredictor;
 import dev.flowvox.core.flow.Squeeze;
 import dev.flowvox.core.flow.TestArrays;
 import dev.flowvox.core.flow.WaveGlow;
@@ -22,6 +27,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
 /**
@@ -38,6 +44,9 @@ class StreamingSessionTest extends NativeMemoryTest {
                 // Lapped: as above, plus the interpolation of the mel (1 frame) and half a block of overlap.
                 Arguments.of("lapped", new FlowConfig(10, 2, 128, 2, 16, 256, Conditioning.FRAME_RATE,
                         new WaveNetConfig(2, 16, 3, true, 2), Squeeze.LAPPED), 5),
+                // As lapped; the pitch predictor carries its recursion from chunk to chunk, adding nothing.
+                Arguments.of("lapped, pitch predictor", new FlowConfig(80, 2, 128, 2, 16, 256, Conditioning.FRAME_RATE,
+                        new WaveNetConfig(2, 16, 3, true, 2), Squeeze.LAPPED, PitchPrediction.SPEECH), 5),
                 // NVIDIA layout: 4 frames of upsampler overlap plus 2 flows x 3 groups of 8 samples.
                 Arguments.of("upsampled", FlowConfig.nvidia(10, 2, 8, 2, 2, WaveNetConfig.dense(2, 16, 3)), 5));
     }
@@ -49,8 +58,16 @@ class StreamingSessionTest extends NativeMemoryTest {
         try (FlowParameters parameters = FlowParameters.initialize(config, manager,
                 new Initialization(8, 1.0, TestArrays.melConfig(config.nMelChannels())));
                 FlowWeights weights = parameters.fold(manager)) {
-            Synthesizer synthesizer = new Synthesizer(new WaveGlow(parameters.layout(), weights), manager);
-            float[][] mel = mel(config.nMelChannels(), 23);
+            MelConfig melConfig = TestArrays.melConfig(config.nMelChannels());
+            PitchPredictor predictor = config.pitchPrediction().enabled()
+                    ? new PitchPredictor(config.pitchPrediction(), melConfig) : PitchPredictor.none();
+            Synthesizer synthesizer = new Synthesizer(new WaveGlow(parameters.layout(), weights), predictor, manager);
+            float[][] mel = config.pitchPrediction().enabled() ? speechMel(melConfig, 23) : mel(config.nMelChannels(), 23);
+            if (config.pitchPrediction().enabled()) {
+                boolean[] voiced = predictor.track(mel).voiced();
+                assertTrue(IntStream.range(0, voiced.length).filter(t -> voiced[t]).count() > 10,
+                        "the predictor should be active on most frames");
+            }
             float[] onePass = synthesizer.synthesize(mel, 0.8, 42);
 
             StreamingSynthesizer streaming = new StreamingSynthesizer(synthesizer, new Chunking(2, 4, context));
@@ -78,7 +95,7 @@ class StreamingSessionTest extends NativeMemoryTest {
     @MethodSource("models")
     void firstChunkIsSmallerThanTheRest(String name, FlowConfig config, int context) {
         StreamingSession session = new StreamingSession(config.nMelChannels(), config.hopLength(), config.nGroup(),
-                new Chunking(2, 6, context), 1.0, 1);
+                new Chunking(2, 6, context), 1.0, 1, PitchPredictor.none());
         session.append(mel(config.nMelChannels(), 20));
         WindowTask first = session.nextTask();
         WindowTask second = session.nextTask();
@@ -91,7 +108,7 @@ class StreamingSessionTest extends NativeMemoryTest {
     @MethodSource("models")
     void audioWaitsForRightContextUntilTheMelIsComplete(String name, FlowConfig config, int context) {
         StreamingSession session = new StreamingSession(config.nMelChannels(), config.hopLength(), config.nGroup(),
-                Chunking.uniform(4, context), 1.0, 1);
+                Chunking.uniform(4, context), 1.0, 1, PitchPredictor.none());
         session.append(mel(config.nMelChannels(), 4 + context - 1));
         assertNull(session.nextTask(), "one frame of right context is missing");
         session.append(mel(config.nMelChannels(), 1));
@@ -116,6 +133,12 @@ class StreamingSessionTest extends NativeMemoryTest {
             }
         }
         return mel;
+    }
+
+    /** The log-mel of {@link SyntheticSpeech}, voiced throughout. */
+    private static float[][] speechMel(MelConfig config, int frames) {
+        float[][] mel = new MelSpectrogram(config).compute(SyntheticSpeech.audio(frames * config.hopLength(), config.sampleRate()));
+        return slice(mel, 0, frames);
     }
 
     private static float[][] slice(float[][] mel, int from, int to) {

@@ -71,7 +71,7 @@ final class SynthesisCall {
         ModelInfo info = plan.model().info();
         this.session = new StreamingSession(info.flow().nMelChannels(), info.flow().hopLength(), info.flow().nGroup(),
                 new Chunking(plan.firstChunkFrames(), plan.chunkFrames(), context.contextFrames()), plan.sigma(),
-                plan.seed());
+                plan.seed(), plan.model().synthesizer().pitchPredictor());
         this.pipeline = OutputPipeline.create(info.sampleRate(), plan.sampleRate(), info.mel().stft(),
                 plan.denoiserStrength() > 0 ? audio -> plan.model().denoise(audio, plan.denoiserStrength()) : null);
     }
@@ -180,7 +180,7 @@ final class SynthesisCall {
         try {
             while (!closed && !inFlight.isEmpty() && inFlight.peekFirst().result().isDone()) {
                 QueuedWindow window = inFlight.pollFirst();
-                float[] chunk = StreamingSession.keep(window.task(), window.result().join());
+                float[] chunk = session.keep(window.task(), window.result().join());
                 modelSamples += chunk.length;
                 send(pipeline.push(chunk), false);
                 submit();

@@ -1,0 +1,188 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+package dev.flowvox.core.flow;
+
+import dev.flowvox.core.dsp.MelConfig;
+import dev.flowvox.core.dsp.MelPitch;
+import dev.flowvox.core.dsp.PitchTrack;
+
+/**
+ * The flow's first layer on the audio side: a long-term predictor, as in speech codecs, steered by
+ * the pitch that {@link MelPitch} reads from the mel. In the analysis direction every sample becomes
+ * the residual {@code e[n] = (x[n] - g[n]·x[n - P[n]]) / sqrt(1 - g[n]²)}, which the rest of the flow
+ * models; synthesis runs the recursion {@code x[n] = sqrt(1 - g[n]²)·e[n] + g[n]·x[n - P[n]]} sample
+ * by sample, which gives voiced frames their harmonics at the mel's f0. The period P is interpolated
+ * linearly (fractional delays by linear interpolation) and the gain g is {@link
+ * PitchPrediction#voicedGain()} on voiced frames and 0 elsewhere, both linear between frame centres
+ * (frame t at sample {@code t · hop}). A sample depends only on earlier ones, so the Jacobian is
+ * triangular and {@code log |det| = Σ -½ log(1 - g²)}; samples before the first are taken as 0.
+ *
+ * <p>Immutable and thread-safe; {@link Synthesis} carries one stream's state.
+ */
+public final class PitchPredictor {
+
+    private final PitchPrediction prediction;
+    private final MelPitch pitch;
+    private final int hop;
+    private final int sampleRate;
+
+    /**
+     * @param prediction gain and voicing threshold
+     * @param mel the model's mel settings
+     */
+    public PitchPredictor(PitchPrediction prediction, MelConfig mel) {
+        this(prediction, new MelPitch(mel, prediction.threshold(), 60, 500), mel.hopLength(), mel.sampleRate());
+    }
+
+    private PitchPredictor(PitchPrediction prediction, MelPitch pitch, int hop, int sampleRate) {
+        this.prediction = prediction;
+        this.pitch = pitch;
+        this.hop = hop;
+        this.sampleRate = sampleRate;
+    }
+
+    /** @return the predictor of a flow without pitch prediction: every direction is the identity */
+    public static PitchPredictor none() {
+        return new PitchPredictor(PitchPrediction.OFF, null, 1, 1);
+    }
+
+    /** Whether this predictor changes anything ({@link PitchPrediction#enabled()}). */
+    public boolean enabled() {
+        return prediction.enabled();
+    }
+
+    /**
+     * @param logMel {@code [n_mel][frames]}
+     * @return the pitch that steers the predictor, one entry per frame
+     */
+    public PitchTrack track(float[][] logMel) {
+        if (!enabled()) {
+            int frames = logMel[0].length;
+            return new PitchTrack(new float[frames], new boolean[frames]);
+        }
+        return pitch.track(logMel);
+    }
+
+    /**
+     * The analysis direction.
+     *
+     * @param audio samples
+     * @param track the pitch of the audio's mel
+     * @return the residual, as long as the audio
+     */
+    public float[] residual(float[] audio, PitchTrack track) {
+        if (!enabled()) {
+            return audio.clone();
+        }
+        float[] residual = new float[audio.length];
+        for (int n = 0; n < audio.length; n++) {
+            double gain = gain(n, track);
+            residual[n] = gain == 0 ? audio[n]
+                    : (float) ((audio[n] - gain * delayed(audio, n, lag(n, track))) / Math.sqrt(1 - gain * gain));
+        }
+        return residual;
+    }
+
+    /**
+     * Log-determinant of the analysis direction over samples {@code [from, to)}.
+     *
+     * @param track the pitch of the mel
+     * @param from first sample
+     * @param to end sample (exclusive)
+     * @return {@code Σ -½ log(1 - g[n]²)}, nats
+     */
+    public double logDeterminant(PitchTrack track, long from, long to) {
+        if (!enabled()) {
+            return 0;
+        }
+        double sum = 0;
+        for (long n = from; n < to; n++) {
+            double gain = gain(n, track);
+            sum -= 0.5 * Math.log1p(-gain * gain);
+        }
+        return sum;
+    }
+
+    /**
+     * The synthesis direction of a whole signal.
+     *
+     * @param residual the flow's output
+     * @param track the pitch of its mel
+     * @return the audio
+     */
+    public float[] synthesize(float[] residual, PitchTrack track) {
+        return synthesis().next(residual, track);
+    }
+
+    /** @return the synthesis state of a stream that starts at sample 0 */
+    public Synthesis synthesis() {
+        return new Synthesis();
+    }
+
+    private double gain(long n, PitchTrack track) {
+        int frames = track.frames();
+        int t0 = (int) Math.min(frames - 1, n / hop);
+        int t1 = Math.min(frames - 1, t0 + 1);
+        double f = t0 == frames - 1 ? 0 : (double) (n - (long) t0 * hop) / hop;
+        double g0 = track.voiced()[t0] ? prediction.voicedGain() : 0;
+        double g1 = track.voiced()[t1] ? prediction.voicedGain() : 0;
+        return g0 + f * (g1 - g0);
+    }
+
+    /** The period at sample n, samples; meaningful where the gain is positive. */
+    private double lag(long n, PitchTrack track) {
+        int frames = track.frames();
+        int t0 = (int) Math.min(frames - 1, n / hop);
+        int t1 = Math.min(frames - 1, t0 + 1);
+        double f = t0 == frames - 1 ? 0 : (double) (n - (long) t0 * hop) / hop;
+        float f0 = track.f0Hz()[t0];
+        float f1 = track.f0Hz()[t1];
+        double hz = !track.voiced()[t1] ? f0 : !track.voiced()[t0] ? f1 : f0 + f * (f1 - f0);
+        return Math.max(2, sampleRate / hz);
+    }
+
+    /** {@code x[n - lag]} by linear interpolation, with samples before the signal's start taken as 0. */
+    private static double delayed(float[] x, int n, double lag) {
+        double position = n - lag;
+        int below = (int) Math.floor(position);
+        double fraction = position - below;
+        double early = below < 0 ? 0 : x[below];
+        double late = below + 1 < 0 ? 0 : x[below + 1];
+        return (1 - fraction) * early + fraction * late;
+    }
+
+    /**
+     * The synthesis recursion of one stream, fed residual chunk by chunk in order: the chunks
+     * together give exactly what {@link #synthesize} gives for their concatenation. Not thread-safe.
+     */
+    public final class Synthesis {
+        private final int memory = enabled() ? (int) Math.ceil(sampleRate / 60.0) + 3 : 0;
+        private final float[] history = new float[memory];
+        private long position;
+
+        private Synthesis() {
+        }
+
+        /**
+         * @param residual the next samples of the flow's output
+         * @param track the pitch of the stream's mel from frame 0, covering at least the frame after
+         *     the chunk's last sample unless the mel ends there
+         * @return the next samples of audio
+         */
+        public float[] next(float[] residual, PitchTrack track) {
+            float[] buffer = new float[memory + residual.length];
+            System.arraycopy(history, 0, buffer, 0, memory);
+            for (int i = 0; i < residual.length; i++) {
+                long n = position + i;
+                double gain = enabled() ? gain(n, track) : 0;
+                int at = memory + i;
+                double predicted = gain == 0 ? 0 : gain * delayed(buffer, at, lag(n, track));
+                buffer[at] = (float) (Math.sqrt(1 - gain * gain) * residual[i] + predicted);
+            }
+            System.arraycopy(buffer, residual.length, history, 0, memory);
+            position += residual.length;
+            float[] audio = new float[residual.length];
+            System.arraycopy(buffer, memory, audio, 0, residual.length);
+            return audio;
+        }
+    }
+}
