@@ -90,6 +90,12 @@ final class ModelCardCommand implements Callable<Integer> {
                         + "each divided by the standard deviation a linear map of the mel predicts (the spectral envelope)",
                         flow.nGroup(), flow.nGroup(), info.mel().sampleRate() / (2.0 * flow.nGroup()))
                 : String.format(Locale.ROOT, "audio in groups of %d samples", flow.nGroup());
+        if (flow.pitchPrediction().enabled()) {
+            squeeze = String.format(Locale.ROOT, "a pitch predictor (each sample predicted from one period earlier, "
+                    + "gain %.2f where the mel's f0 estimate finds voicing at YIN threshold %.2f, so the flow models the "
+                    + "prediction residual and synthesis rebuilds the harmonics), then %s",
+                    flow.pitchPrediction().voicedGain(), flow.pitchPrediction().threshold(), squeeze);
+        }
         md.append(String.format(Locale.ROOT, "A WaveGlow-style normalizing flow (%s): %s, "
                 + "%d flow steps (invertible 1x1 convolution + affine coupling), %d channels leaving every %d flows, "
                 + "coupling networks of %d %s layers with %d channels, kernel %d, dilations cycling every %d layers, "

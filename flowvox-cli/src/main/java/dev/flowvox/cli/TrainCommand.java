@@ -92,19 +92,19 @@ final class TrainCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         TrainingConfig config = new TrainingConfig(segment, batch, learningRate, 0.9, 0.999, 1e-8, clip, 1.0,
                 checkpointEvery, validateEvery, 10.0, seed);
+        Path checkpoint = run.resolve(TrainingRun.CHECKPOINT);
+        if (pitchGain != null && (from == null || Files.exists(checkpoint))) {
+            throw new IllegalArgumentException("--pitch-gain applies when a run starts --from a checkpoint; "
+                    + (from == null ? "no --from was given" : checkpoint + " exists already, so the run continues as it is"));
+        }
         MelConfig mel = MelConfig.nvidia22050();
         spec.commandLine().getErr().println("loading corpus " + trainManifest + " ...");
         Corpus train = Corpus.load(trainManifest, mel.sampleRate());
         Corpus valid = Corpus.load(validManifest, mel.sampleRate());
         spec.commandLine().getErr().printf(Locale.ROOT, "training on %d clips (%.1f min), validating on %d clips (%.1f min)%n",
                 train.clips().size(), train.totalSeconds() / 60, valid.clips().size(), valid.totalSeconds() / 60);
-        Path checkpoint = run.resolve(TrainingRun.CHECKPOINT);
         try (NDManager manager = NDManager.newBaseManager()) {
             Trainer trainer;
-            if (pitchGain != null && (from == null || Files.exists(checkpoint))) {
-                throw new IllegalArgumentException("--pitch-gain applies when a run starts --from a checkpoint; "
-                        + (from == null ? "no --from was given" : checkpoint + " exists already, so the run continues as it is"));
-            }
             if (Files.exists(checkpoint)) {
                 trainer = TrainingCheckpoint.resume(checkpoint, train, config, manager);
             } else if (from != null) {

@@ -106,6 +106,11 @@ class FlowvoxCliTest {
         CliRun missing = run("score", "-m", dir.resolve("nope.flowvox").toString(), "a.wav");
         assertEquals(1, missing.status());
         assertTrue(missing.err().contains("model bundle not found"), missing.err());
+
+        CliRun pitchAlone = run("train", "--run", dir.resolve("run").toString(), "--steps", "1", "--pitch-gain", "0.9");
+        assertEquals(1, pitchAlone.status());
+        assertTrue(pitchAlone.err().contains("--pitch-gain applies when a run starts --from a checkpoint; no --from was given"),
+                pitchAlone.err());
     }
 
     @Test

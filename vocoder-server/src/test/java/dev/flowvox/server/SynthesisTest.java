@@ -6,6 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.ndarray.NDManager;
 
+import dev.flowvox.core.dsp.MelConfig;
+import dev.flowvox.core.dsp.SyntheticSpeech;
+import dev.flowvox.core.flow.PitchPrediction;
 import dev.flowvox.core.model.ModelBundle;
 import dev.flowvox.core.model.VocoderModel;
 import dev.flowvox.proto.v1.AudioChunk;
@@ -33,6 +36,7 @@ import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
 
 /** Synthesis against a real server on a loopback port. */
 class SynthesisTest {
@@ -48,7 +52,7 @@ class SynthesisTest {
     @BeforeAll
     static void start() throws Exception {
         Path bundle = TestModels.write(dir, "tiny", 1);
-        TestModels.write(dir, "other", 2);
+        TestModels.write(dir, "other", 2, TestModels.TINY.withPitchPrediction(PitchPrediction.SPEECH));
         running = RunningServer.start(ServerConfig.local(List.of(bundle, dir.resolve("other.flowvox"))));
         manager = NDManager.newBaseManager();
         reference = ModelBundle.load(bundle, manager);
@@ -75,6 +79,22 @@ class SynthesisTest {
         assertEquals(75 * 256, audio.length);
         double snr = TestModels.snrDb(expected, audio);
         assertTrue(snr >= 40, "streamed vs one-pass SNR " + snr + " dB");
+    }
+
+    /** The pitch predictor's recursion runs on the kept audio of each window, in order, with its state. */
+    @Test
+    void pitchPredictedModelStreamsVoicedSpeechLikeOnePass() throws Exception {
+        float[][] mel = new dev.flowvox.core.dsp.MelSpectrogram(MelConfig.nvidia22050()).compute(SyntheticSpeech.audio(60 * 256, 22050));
+        try (VocoderModel other = ModelBundle.load(dir.resolve("other.flowvox"), manager)) {
+            boolean[] voiced = other.pitchPredictor().track(mel).voiced();
+            assertTrue(IntStream.range(0, voiced.length).filter(t -> voiced[t]).count() > 40, "the mel should be voiced");
+            float[] expected = other.synthesizer().synthesize(mel, SIGMA, 13);
+            float[] audio = RunningServer.synthesize(running.blocking(), SynthesizeRequest.newBuilder()
+                    .setOptions(floatOptions(13, 4).setModelId("other")).setMel(TestModels.wire(mel)).build());
+            assertEquals(expected.length, audio.length);
+            double snr = TestModels.snrDb(expected, audio);
+            assertTrue(snr >= 40, "streamed vs one-pass SNR " + snr + " dB");
+        }
     }
 
     @Test

@@ -43,10 +43,23 @@ public final class TestModels {
      * @return the bundle
      */
     public static Path write(Path dir, String id, long seed) {
+        return write(dir, id, seed, TINY);
+    }
+
+    /**
+     * Writes a random model.
+     *
+     * @param dir directory
+     * @param id model id (file name without .flowvox)
+     * @param seed weight seed
+     * @param flow its shape
+     * @return the bundle
+     */
+    public static Path write(Path dir, String id, long seed, FlowConfig flow) {
         Path path = dir.resolve(id + ".flowvox");
         try (NDManager manager = NDManager.newBaseManager();
-                FlowParameters parameters = FlowParameters.initialize(TINY, manager, new Initialization(seed, 1.0))) {
-            ModelInfo info = new ModelInfo(TINY, MelConfig.nvidia22050(), 1.0,
+                FlowParameters parameters = FlowParameters.initialize(flow, manager, new Initialization(seed, 1.0))) {
+            ModelInfo info = new ModelInfo(flow, MelConfig.nvidia22050(), 1.0,
                     Provenance.now("random test model", Map.of("seed", Long.toString(seed))));
             ModelBundle.save(path, info, parameters);
         } catch (IOException e) {
