@@ -24,6 +24,7 @@ import picocli.CommandLine.Spec;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -50,7 +51,8 @@ final class TrainCommand implements Callable<Integer> {
     long steps;
 
     @Option(names = "--from", paramLabel = "CHECKPOINT",
-            description = "start from this checkpoint when the run directory has none (e.g. a committed one)")
+            description = "start from this checkpoint when the run directory has none (e.g. a committed one); "
+                    + "the train.csv and valid.csv beside it carry over")
     Path from;
 
     @Option(names = "--pitch-gain", paramLabel = "G",
@@ -110,6 +112,7 @@ final class TrainCommand implements Callable<Integer> {
             } else if (from != null) {
                 trainer = TrainingCheckpoint.resume(from, train, config, manager, pitchGain == null ? null
                         : new PitchPrediction(pitchGain, PitchPrediction.SPEECH.threshold()));
+                carryOverLogs(from.toAbsolutePath().getParent());
             } else {
                 trainer = fresh(config, mel, train, manager);
             }
@@ -138,6 +141,18 @@ final class TrainCommand implements Callable<Integer> {
             }
         }
         return 0;
+    }
+
+    /** Copies the logs beside a --from checkpoint into the new run, so its curves show the whole history. */
+    private void carryOverLogs(Path fromDirectory) throws IOException {
+        Files.createDirectories(run);
+        for (String log : List.of("train.csv", "valid.csv")) {
+            Path source = fromDirectory.resolve(log);
+            if (Files.exists(source) && !Files.exists(run.resolve(log))) {
+                Files.copy(source, run.resolve(log));
+                spec.commandLine().getErr().println("continuing the log " + source);
+            }
+        }
     }
 
     private Trainer fresh(TrainingConfig config, MelConfig mel, Corpus train, NDManager manager) throws IOException {

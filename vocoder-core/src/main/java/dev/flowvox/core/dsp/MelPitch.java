@@ -51,7 +51,18 @@ public final class MelPitch {
      * @return an estimator for speech: threshold 0.1, f0 in 60..500 Hz (as {@link YinConfig#speech})
      */
     public static MelPitch speech(MelConfig config) {
-        return new MelPitch(config, 0.1, 60, 500);
+        return speech(config, 0.1);
+    }
+
+    /**
+     * @param config the mel parameters
+     * @param threshold YIN's absolute threshold, in (0, 1)
+     * @return an estimator for speech: f0 in 60..500 Hz, the lower end raised where the analysis
+     *     window holds fewer than two periods of 60 Hz (short windows at high rates)
+     */
+    public static MelPitch speech(MelConfig config, double threshold) {
+        double lowest = Math.max(60, config.sampleRate() / (config.winLength() / 2.0 - 3));
+        return new MelPitch(config, threshold, lowest, Math.max(500, 2 * lowest));
     }
 
     /** The largest period searched, samples. */

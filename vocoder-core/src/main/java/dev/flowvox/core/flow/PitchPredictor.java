@@ -30,7 +30,7 @@ public final class PitchPredictor {
      * @param mel the model's mel settings
      */
     public PitchPredictor(PitchPrediction prediction, MelConfig mel) {
-        this(prediction, new MelPitch(mel, prediction.threshold(), 60, 500), mel.hopLength(), mel.sampleRate());
+        this(prediction, MelPitch.speech(mel, prediction.threshold()), mel.hopLength(), mel.sampleRate());
     }
 
     private PitchPredictor(PitchPrediction prediction, MelPitch pitch, int hop, int sampleRate) {
@@ -155,7 +155,7 @@ public final class PitchPredictor {
      * together give exactly what {@link #synthesize} gives for their concatenation. Not thread-safe.
      */
     public final class Synthesis {
-        private final int memory = enabled() ? (int) Math.ceil(sampleRate / 60.0) + 3 : 0;
+        private final int memory = enabled() ? pitch.maxLag() + 3 : 0;
         private final float[] history = new float[memory];
         private long position;
 

@@ -30,6 +30,23 @@ class MelPitchTest {
     }
 
     @Test
+    void aShortWindowAtAHighRateStillTracksSpeechPitch() {
+        MelConfig fast = new MelConfig(44100, 1024, 256, 1024, 80, 0, 11025, 1e-5);
+        MelPitch pitch = MelPitch.speech(fast);
+        assertTrue(pitch.maxLag() <= 1024 / 2 - 2, "two periods must fit the window, max lag " + pitch.maxLag());
+        float[] tone = new float[44100];
+        for (int n = 0; n < tone.length; n++) {
+            for (int h = 1; h <= 8; h++) {
+                tone[n] += (float) (0.2 / h * Math.sin(2 * Math.PI * 200 * h * n / 44100));
+            }
+        }
+        PitchTrack track = pitch.track(new MelSpectrogram(fast).compute(tone));
+        int t = track.frames() / 2;
+        assertTrue(track.voiced()[t]);
+        assertEquals(200, track.f0Hz()[t], 4);
+    }
+
+    @Test
     void noiseAndSilenceAreUnvoiced() {
         MelPitch pitch = MelPitch.speech(CONFIG);
         MelSpectrogram mel = new MelSpectrogram(CONFIG);
