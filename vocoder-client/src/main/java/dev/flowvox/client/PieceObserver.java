@@ -16,16 +16,46 @@ import io.grpc.stub.StreamObserver;
 final class PieceObserver<ReqT> implements ClientResponseObserver<ReqT, AudioChunk> {
 
     private final StreamObserver<AudioPiece> delegate;
+    private final CallHooks<ReqT> hooks;
     private ClientCallStreamObserver<ReqT> call;
     private boolean failed;
 
+    /** What the sending side of a call learns from its response observer. */
+    interface CallHooks<ReqT> {
+        /**
+         * The call is about to start (gRPC's {@code beforeStart}).
+         *
+         * @param call its request side
+         */
+        void started(ClientCallStreamObserver<ReqT> call);
+
+        /**
+         * The call has ended.
+         *
+         * @param error why it failed, or {@code null} when it completed
+         */
+        void ended(Throwable error);
+    }
+
     PieceObserver(StreamObserver<AudioPiece> delegate) {
+        this(delegate, null);
+    }
+
+    /**
+     * @param delegate receives the decoded pieces
+     * @param hooks told when the call starts and ends, or {@code null}
+     */
+    PieceObserver(StreamObserver<AudioPiece> delegate, CallHooks<ReqT> hooks) {
         this.delegate = delegate;
+        this.hooks = hooks;
     }
 
     @Override
     public void beforeStart(ClientCallStreamObserver<ReqT> requestStream) {
         this.call = requestStream;
+        if (hooks != null) {
+            hooks.started(requestStream);
+        }
     }
 
     @Override
@@ -47,6 +77,9 @@ final class PieceObserver<ReqT> implements ClientResponseObserver<ReqT, AudioChu
 
     @Override
     public void onError(Throwable t) {
+        if (hooks != null) {
+            hooks.ended(t);
+        }
         if (!failed) {
             delegate.onError(t);
         }
@@ -54,6 +87,9 @@ final class PieceObserver<ReqT> implements ClientResponseObserver<ReqT, AudioChu
 
     @Override
     public void onCompleted() {
+        if (hooks != null) {
+            hooks.ended(null);
+        }
         if (!failed) {
             delegate.onCompleted();
         }

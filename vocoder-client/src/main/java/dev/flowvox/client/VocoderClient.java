@@ -190,17 +190,18 @@ public final class VocoderClient implements AutoCloseable {
     /**
      * Opens a bidirectional synthesis call for mel frames that become available a few at a time (a
      * streaming acoustic model). Audio goes to the observer as soon as the server has enough right
-     * context; the deadline covers the whole stream.
+     * context; the deadline covers the whole stream. {@link MelStream#send} honours gRPC flow control.
      *
      * @param options synthesis options, sent first
      * @param observer receives the audio on a gRPC thread
      * @return where to send the frames; {@link MelStream#complete()} ends the mel
      */
     public MelStream openMelStream(SynthesisOptions options, StreamObserver<AudioPiece> observer) {
+        MelStream stream = new MelStream(deadline);
         StreamObserver<SynthesizeStreamRequest> requests =
-                async().synthesizeStream(new PieceObserver<SynthesizeStreamRequest>(observer));
+                async().synthesizeStream(new PieceObserver<>(observer, stream.hooks()));
         requests.onNext(SynthesizeStreamRequest.newBuilder().setOptions(options).build());
-        return new MelStream(requests);
+        return stream;
     }
 
     /**

@@ -31,6 +31,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
 /** The client against a real server on a loopback port with a tiny random model. */
@@ -98,6 +99,32 @@ class VocoderClientTest {
         assertArrayEquals(blocking.samples(), async.samples(), 1e-4f);
         assertArrayEquals(blocking.samples(), callback.clip().samples(), 1e-4f);
         assertEquals(21 * 256, streamed.clip().length());
+    }
+
+    @Test
+    void melStreamStopsSendingOnceTheServerHasFailedTheCall() throws Exception {
+        Collected streamed = new Collected();
+        SynthesisOptions badSigma = FLOAT_SEED_3.toBuilder().setSigma(99).build();
+        try (MelStream stream = client.openMelStream(badSigma, streamed)) {
+            ExecutionException failed = assertThrows(ExecutionException.class, streamed::clip);
+            assertEquals(Status.Code.INVALID_ARGUMENT, Status.fromThrowable(failed.getCause()).getCode());
+            IllegalStateException e = assertThrows(IllegalStateException.class,
+                    () -> stream.send(TestServers.mel(4, 1)));
+            assertTrue(e.getMessage().startsWith("the synthesis call ended after 0 frames: INVALID_ARGUMENT"), e.getMessage());
+        }
+    }
+
+    /** Many small pieces, sent as fast as the loop runs (waiting whenever the transport is full): none is lost. */
+    @Test
+    void melStreamOfManySmallPiecesDeliversEveryFrame() throws Exception {
+        float[][] mel = TestServers.mel(400, 7);
+        Collected streamed = new Collected();
+        try (MelStream stream = client.openMelStream(FLOAT_SEED_3, streamed)) {
+            for (int t = 0; t < 400; t++) {
+                stream.send(slice(mel, t, t + 1));
+            }
+        }
+        assertEquals(400 * 256, streamed.clip().length());
     }
 
     @Test
