@@ -43,7 +43,7 @@ public final class MelPitch {
         this.config = config;
         this.inversion = new MelInversion(config, INVERSION_ITERATIONS);
         this.threshold = threshold;
-        this.windowCorrelation = windowCorrelation(config, maxLag + 2);
+        this.windowCorrelation = windowCorrelation(config, maxLag + 1);
     }
 
     /**
@@ -83,7 +83,8 @@ public final class MelPitch {
         double[] re = new double[bins];
         double[] im = new double[bins];
         double[] correlation = new double[size];
-        double[] normalized = new double[maxLag + 2];
+        double[] difference = new double[maxLag + 1];
+        double[] normalized = new double[maxLag + 1];
         float[] f0 = new float[frames];
         boolean[] voiced = new boolean[frames];
         for (int t = 0; t < frames; t++) {
@@ -94,8 +95,10 @@ public final class MelPitch {
             }
             fft.inverse(re, im, correlation);
             if (correlation[0] > 0) {
-                normalizeDifference(correlation, normalized);
-                double lag = dip(normalized);
+                for (int tau = 1; tau <= maxLag; tau++) {
+                    difference[tau] = 2 * (correlation[0] - correlation[tau] * windowCorrelation[tau]);
+                }
+                double lag = Yin.period(difference, normalized, minLag, maxLag, threshold);
                 if (lag > 0) {
                     f0[t] = (float) (config.sampleRate() / lag);
                     voiced[t] = true;
@@ -103,36 +106,6 @@ public final class MelPitch {
             }
         }
         return new PitchTrack(f0, voiced);
-    }
-
-    /** YIN's cumulative-mean-normalised difference d'(τ) from the window-corrected autocorrelation. */
-    private void normalizeDifference(double[] correlation, double[] normalized) {
-        normalized[0] = 1;
-        double running = 0;
-        for (int tau = 1; tau < normalized.length; tau++) {
-            double difference = 2 * (correlation[0] - correlation[tau] * windowCorrelation[tau]);
-            running += difference;
-            normalized[tau] = running > 0 ? difference * tau / running : 1;
-        }
-    }
-
-    /** The first dip of d' below the threshold, followed to its minimum and refined; 0 if none. */
-    private double dip(double[] normalized) {
-        int tau = minLag;
-        while (tau < maxLag && normalized[tau] >= threshold) {
-            tau++;
-        }
-        if (tau == maxLag) {
-            return 0;
-        }
-        while (tau + 1 < maxLag && normalized[tau + 1] < normalized[tau]) {
-            tau++;
-        }
-        double left = normalized[tau - 1];
-        double centre = normalized[tau];
-        double right = normalized[tau + 1];
-        double curvature = left - 2 * centre + right;
-        return tau + (curvature > 0 ? 0.5 * (left - right) / curvature : 0);
     }
 
     /**

@@ -60,25 +60,38 @@ public final class Yin {
             }
             difference[tau] = sum;
         }
-        // Step 3: cumulative mean normalised difference d'(τ) = d(τ) · τ / Σ_{k≤τ} d(k), d'(0) = 1.
+        return period(difference, normalized, Math.max(2, config.minLag()), maxLag, config.threshold());
+    }
+
+    /**
+     * YIN's steps 3 to 5 on a difference function: the cumulative mean normalised difference
+     * {@code d'(τ) = d(τ) · τ / Σ_{k≤τ} d(k)}, {@code d'(0) = 1}; the first lag whose d' dips below the
+     * threshold, followed to its minimum; a parabolic interpolation through its neighbours.
+     *
+     * @param difference {@code d(τ)} for τ in {@code [1, end]}
+     * @param normalized receives {@code d'(τ)} for τ in {@code [0, end]}
+     * @param minLag the smallest lag searched, at least 1
+     * @param end lags searched are below it
+     * @param threshold absolute threshold on d'
+     * @return the period in samples (fractional), or 0 if d' never dips below the threshold
+     */
+    static double period(double[] difference, double[] normalized, int minLag, int end, double threshold) {
         normalized[0] = 1;
         double running = 0;
-        for (int tau = 1; tau <= maxLag; tau++) {
+        for (int tau = 1; tau <= end; tau++) {
             running += difference[tau];
             normalized[tau] = running > 0 ? difference[tau] * tau / running : 1;
         }
-        // Step 4: absolute threshold: the first lag whose d' dips below it, followed to its minimum.
-        int tau = Math.max(2, config.minLag());
-        while (tau < maxLag && normalized[tau] >= config.threshold()) {
+        int tau = minLag;
+        while (tau < end && normalized[tau] >= threshold) {
             tau++;
         }
-        if (tau == maxLag) {
+        if (tau == end) {
             return 0;
         }
-        while (tau + 1 < maxLag && normalized[tau + 1] < normalized[tau]) {
+        while (tau + 1 < end && normalized[tau + 1] < normalized[tau]) {
             tau++;
         }
-        // Step 5: parabolic interpolation of the dip through d'(τ-1), d'(τ), d'(τ+1).
         double left = normalized[tau - 1];
         double centre = normalized[tau];
         double right = normalized[tau + 1];
