@@ -51,6 +51,19 @@ public final class PitchPredictor {
     }
 
     /**
+     * Checks that this predictor belongs to a flow of that shape.
+     *
+     * @param flow the flow's shape
+     * @throws IllegalArgumentException if the flow has pitch prediction and this predictor is off, or the reverse
+     */
+    public void requireMatches(FlowConfig flow) {
+        if (flow.pitchPrediction().enabled() != enabled()) {
+            throw new IllegalArgumentException("the flow's configuration has pitch prediction " + flow.pitchPrediction()
+                    + "; expected a predictor that is " + (enabled() ? "off" : "on"));
+        }
+    }
+
+    /**
      * @param logMel {@code [n_mel][frames]}
      * @return the pitch that steers the predictor, one entry per frame
      */
@@ -75,9 +88,10 @@ public final class PitchPredictor {
         }
         float[] residual = new float[audio.length];
         for (int n = 0; n < audio.length; n++) {
-            double gain = gain(n, track);
+            Between at = between(n, track);
+            double gain = gain(at, track);
             residual[n] = gain == 0 ? audio[n]
-                    : (float) ((audio[n] - gain * delayed(audio, n, lag(n, track))) / Math.sqrt(1 - gain * gain));
+                    : (float) ((audio[n] - gain * delayed(audio, n, lag(at, track))) / Math.sqrt(1 - gain * gain));
         }
         return residual;
     }
@@ -96,7 +110,7 @@ public final class PitchPredictor {
         }
         double sum = 0;
         for (long n = from; n < to; n++) {
-            double gain = gain(n, track);
+            double gain = gain(between(n, track), track);
             sum -= 0.5 * Math.log1p(-gain * gain);
         }
         return sum;
@@ -118,25 +132,34 @@ public final class PitchPredictor {
         return new Synthesis();
     }
 
-    private double gain(long n, PitchTrack track) {
-        int frames = track.frames();
-        int t0 = (int) Math.min(frames - 1, n / hop);
-        int t1 = Math.min(frames - 1, t0 + 1);
-        double f = t0 == frames - 1 ? 0 : (double) (n - (long) t0 * hop) / hop;
-        double g0 = track.voiced()[t0] ? prediction.voicedGain() : 0;
-        double g1 = track.voiced()[t1] ? prediction.voicedGain() : 0;
-        return g0 + f * (g1 - g0);
+    /**
+     * Where sample n lies between frame centres.
+     *
+     * @param before the frame at or before it
+     * @param after the next frame (the same at the last frame)
+     * @param fraction how far from {@code before} towards {@code after}, [0, 1)
+     */
+    private record Between(int before, int after, double fraction) {
     }
 
-    /** The period at sample n, samples; meaningful where the gain is positive. */
-    private double lag(long n, PitchTrack track) {
+    private Between between(long n, PitchTrack track) {
         int frames = track.frames();
-        int t0 = (int) Math.min(frames - 1, n / hop);
-        int t1 = Math.min(frames - 1, t0 + 1);
-        double f = t0 == frames - 1 ? 0 : (double) (n - (long) t0 * hop) / hop;
-        float f0 = track.f0Hz()[t0];
-        float f1 = track.f0Hz()[t1];
-        double hz = !track.voiced()[t1] ? f0 : !track.voiced()[t0] ? f1 : f0 + f * (f1 - f0);
+        int before = (int) Math.min(frames - 1, n / hop);
+        int after = Math.min(frames - 1, before + 1);
+        return new Between(before, after, before == frames - 1 ? 0 : (double) (n - (long) before * hop) / hop);
+    }
+
+    private double gain(Between at, PitchTrack track) {
+        double g0 = track.voiced()[at.before()] ? prediction.voicedGain() : 0;
+        double g1 = track.voiced()[at.after()] ? prediction.voicedGain() : 0;
+        return g0 + at.fraction() * (g1 - g0);
+    }
+
+    /** The period, samples; meaningful where the gain is positive. */
+    private double lag(Between at, PitchTrack track) {
+        float f0 = track.f0Hz()[at.before()];
+        float f1 = track.f0Hz()[at.after()];
+        double hz = !track.voiced()[at.after()] ? f0 : !track.voiced()[at.before()] ? f1 : f0 + at.fraction() * (f1 - f0);
         return Math.max(2, sampleRate / hz);
     }
 
@@ -172,11 +195,11 @@ public final class PitchPredictor {
             float[] buffer = new float[memory + residual.length];
             System.arraycopy(history, 0, buffer, 0, memory);
             for (int i = 0; i < residual.length; i++) {
-                long n = position + i;
-                double gain = enabled() ? gain(n, track) : 0;
-                int at = memory + i;
-                double predicted = gain == 0 ? 0 : gain * delayed(buffer, at, lag(n, track));
-                buffer[at] = (float) (Math.sqrt(1 - gain * gain) * residual[i] + predicted);
+                Between at = enabled() ? between(position + i, track) : null;
+                double gain = enabled() ? gain(at, track) : 0;
+                int index = memory + i;
+                double predicted = gain == 0 ? 0 : gain * delayed(buffer, index, lag(at, track));
+                buffer[index] = (float) (Math.sqrt(1 - gain * gain) * residual[i] + predicted);
             }
             System.arraycopy(buffer, residual.length, history, 0, memory);
             position += residual.length;

@@ -52,11 +52,7 @@ public final class LikelihoodScorer {
         if (!(sigma > 0)) {
             throw new IllegalArgumentException("sigma must be > 0, got " + sigma);
         }
-        if (flow.config().pitchPrediction().enabled() != pitchPredictor.enabled()) {
-            throw new IllegalArgumentException("the flow's configuration has pitch prediction "
-                    + flow.config().pitchPrediction() + "; expected a predictor that is "
-                    + (pitchPredictor.enabled() ? "off" : "on"));
-        }
+        pitchPredictor.requireMatches(flow.config());
         this.flow = flow;
         this.pitchPredictor = pitchPredictor;
         this.manager = manager;

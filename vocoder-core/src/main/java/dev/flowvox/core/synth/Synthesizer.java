@@ -43,11 +43,7 @@ public final class Synthesizer {
      * @throws IllegalArgumentException if the predictor is on but the flow has none, or the reverse
      */
     public Synthesizer(WaveGlow flow, PitchPredictor pitchPredictor, NDManager manager) {
-        if (flow.config().pitchPrediction().enabled() != pitchPredictor.enabled()) {
-            throw new IllegalArgumentException("the flow's configuration has pitch prediction "
-                    + flow.config().pitchPrediction() + "; expected a predictor that is "
-                    + (pitchPredictor.enabled() ? "off" : "on"));
-        }
+        pitchPredictor.requireMatches(flow.config());
         this.manager = manager;
         this.flow = flow;
         this.pitchPredictor = pitchPredictor;
