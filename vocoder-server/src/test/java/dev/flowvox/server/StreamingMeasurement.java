@@ -3,7 +3,9 @@ package dev.flowvox.server;
 
 import ai.djl.ndarray.NDManager;
 
+import dev.flowvox.core.audio.ModelInput;
 import dev.flowvox.core.dsp.MelConfig;
+import dev.flowvox.core.dsp.MelSpectrogram;
 import dev.flowvox.core.flow.FlowConfig;
 import dev.flowvox.core.flow.FlowParameters;
 import dev.flowvox.core.flow.Initialization;
@@ -16,6 +18,7 @@ import dev.flowvox.core.synth.Chunking;
 import dev.flowvox.core.synth.StreamingSynthesizer;
 import dev.flowvox.core.synth.Synthesizer;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -28,8 +31,9 @@ import java.util.Map;
  * Measures streamed-vs-one-pass SNR and time to first audio for chunk/context settings (the numbers in
  * the server README). Not a test: run it by hand, see the README for the command. Arguments: {@code
  * compact|waveglow|BUNDLE}, {@code seconds}, then optional comma-separated chunk and context sizes
- * (frames); a model name uses random weights ({@code Initialization(seed 1, scale 1.0)}). Each
- * setting runs twice and the second (warm) run is reported.
+ * (frames); a model name uses random weights ({@code Initialization(seed 1, scale 1.0)}) and a smooth
+ * random mel, a bundle the mel of {@code examples/hello.wav} (speech, so a pitch predictor is active),
+ * repeated to {@code seconds}. Each setting runs twice and the second (warm) run is reported.
  */
 public final class StreamingMeasurement {
 
@@ -47,7 +51,7 @@ public final class StreamingMeasurement {
         try (NDManager manager = NDManager.newBaseManager(); VocoderModel model = open(which, manager)) {
             Synthesizer synthesizer = model.synthesizer();
             int frames = (int) Math.round(seconds * model.info().sampleRate() / model.info().flow().hopLength());
-            float[][] mel = TestModels.mel(frames, SEED);
+            float[][] mel = isPreset(which) ? TestModels.mel(frames, SEED) : speechMel(model.info().mel(), frames);
             synthesizer.synthesize(TestModels.mel(64, 1), SIGMA, 1);
             long start = System.nanoTime();
             float[] reference = synthesizer.synthesize(mel, SIGMA, SEED);
@@ -64,6 +68,23 @@ public final class StreamingMeasurement {
                 }
             }
         }
+    }
+
+    private static boolean isPreset(String which) {
+        return which.equals("compact") || which.equals("waveglow");
+    }
+
+    /** The mel of examples/hello.wav, repeated to {@code frames} frames. */
+    private static float[][] speechMel(MelConfig config, int frames) throws IOException {
+        float[] speech = ModelInput.load(Path.of("examples/hello.wav"), config.sampleRate()).clip().samples();
+        float[][] once = new MelSpectrogram(config).compute(speech);
+        float[][] mel = new float[once.length][frames];
+        for (int band = 0; band < once.length; band++) {
+            for (int t = 0; t < frames; t++) {
+                mel[band][t] = once[band][t % once[band].length];
+            }
+        }
+        return mel;
     }
 
     private static int[] parse(String list) {
@@ -105,7 +126,7 @@ public final class StreamingMeasurement {
     }
 
     private static VocoderModel open(String which, NDManager manager) throws Exception {
-        if (!which.equals("compact") && !which.equals("waveglow")) {
+        if (!isPreset(which)) {
             return ModelBundle.load(Path.of(which), manager);
         }
         FlowConfig config = which.equals("compact") ? FlowConfig.compact() : FlowConfig.publishedWaveGlow();

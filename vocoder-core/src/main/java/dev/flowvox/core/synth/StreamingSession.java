@@ -85,14 +85,6 @@ public final class StreamingSession {
             }
             frames.add(column);
         }
-        if (pitchPredictor.enabled() && count > 0) {
-            PitchTrack piece = pitchPredictor.track(mel);
-            int before = f0Hz.length;
-            f0Hz = Arrays.copyOf(f0Hz, before + count);
-            voiced = Arrays.copyOf(voiced, before + count);
-            System.arraycopy(piece.f0Hz(), 0, f0Hz, before, count);
-            System.arraycopy(piece.voiced(), 0, voiced, before, count);
-        }
     }
 
     /** Marks the mel as complete: the remaining frames are emitted without right context. */
@@ -165,6 +157,35 @@ public final class StreamingSession {
      */
     public float[] keep(WindowTask task, float[] windowAudio) {
         float[] kept = Arrays.copyOfRange(windowAudio, task.keepFrom(), task.keepTo());
-        return pitchPredictor.enabled() ? pitchSynthesis.next(kept, new PitchTrack(f0Hz, voiced)) : kept;
+        if (!pitchPredictor.enabled()) {
+            return kept;
+        }
+        long lastSample = (long) task.firstFrame() * hop + task.keepTo() - 1;
+        trackPitchUpTo((int) Math.min(frames.size(), lastSample / hop + 2));
+        return pitchSynthesis.next(kept, new PitchTrack(f0Hz, voiced));
+    }
+
+    /**
+     * Extends the pitch track to the first {@code count} frames, as late as the predictor needs
+     * them (the frames after a kept chunk's last sample): a long mel that arrives at once does not
+     * delay the first audio by the whole mel's estimate.
+     */
+    private void trackPitchUpTo(int count) {
+        int tracked = f0Hz.length;
+        if (count <= tracked) {
+            return;
+        }
+        float[][] mel = new float[nMel][count - tracked];
+        for (int t = tracked; t < count; t++) {
+            float[] column = frames.get(t);
+            for (int band = 0; band < nMel; band++) {
+                mel[band][t - tracked] = column[band];
+            }
+        }
+        PitchTrack piece = pitchPredictor.track(mel);
+        f0Hz = Arrays.copyOf(f0Hz, count);
+        voiced = Arrays.copyOf(voiced, count);
+        System.arraycopy(piece.f0Hz(), 0, f0Hz, tracked, count - tracked);
+        System.arraycopy(piece.voiced(), 0, voiced, tracked, count - tracked);
     }
 }
