@@ -30,7 +30,8 @@ public final class PitchPredictor {
      * @param mel the model's mel settings
      */
     public PitchPredictor(PitchPrediction prediction, MelConfig mel) {
-        this(prediction, MelPitch.speech(mel, prediction.threshold()), mel.hopLength(), mel.sampleRate());
+        this(prediction, prediction.enabled() ? MelPitch.speech(mel, prediction.threshold()) : null, mel.hopLength(),
+                mel.sampleRate());
     }
 
     private PitchPredictor(PitchPrediction prediction, MelPitch pitch, int hop, int sampleRate) {

@@ -25,6 +25,7 @@ public final class VocoderModel implements AutoCloseable {
     private final FlowParameters parameters;
     private final NDManager manager;
     private final Calibration calibration;
+    private final PitchPredictor pitchPredictor;
     private FlowWeights weights;
     private WaveGlow flow;
 
@@ -64,6 +65,7 @@ public final class VocoderModel implements AutoCloseable {
         this.parameters = parameters;
         this.manager = parent.newSubManager();
         this.calibration = calibration;
+        this.pitchPredictor = new PitchPredictor(info.flow().pitchPrediction(), info.mel());
     }
 
     /** The model's description. */
@@ -93,17 +95,17 @@ public final class VocoderModel implements AutoCloseable {
 
     /** A synthesizer over this model's inference weights. */
     public Synthesizer synthesizer() {
-        return new Synthesizer(flow(), pitchPredictor(), manager);
+        return new Synthesizer(flow(), pitchPredictor, manager);
     }
 
     /** A likelihood scorer over this model's inference weights. */
     public LikelihoodScorer scorer() {
-        return new LikelihoodScorer(flow(), pitchPredictor(), manager, info.trainingSigma(), info.sampleRate());
+        return new LikelihoodScorer(flow(), pitchPredictor, manager, info.trainingSigma(), info.sampleRate());
     }
 
     /** The pitch predictor of this model's flow. */
     public PitchPredictor pitchPredictor() {
-        return new PitchPredictor(info.flow().pitchPrediction(), info.mel());
+        return pitchPredictor;
     }
 
     /** Frees the parameters and inference weights. */
