@@ -9,9 +9,11 @@ import dev.flowvox.core.calibration.Calibration;
 import dev.flowvox.core.calibration.CalibrationProvenance;
 import dev.flowvox.core.calibration.CalibrationSection;
 import dev.flowvox.core.calibration.Calibrator;
+import dev.flowvox.core.calibration.ClipBounds;
+import dev.flowvox.core.calibration.ClipFeature;
+import dev.flowvox.core.calibration.ClipFeatures;
 import dev.flowvox.core.calibration.FlowFeatures;
 import dev.flowvox.core.calibration.LevelBand;
-import dev.flowvox.core.calibration.SegmentFeatures;
 import dev.flowvox.core.model.ModelBundle;
 import dev.flowvox.core.model.VocoderModel;
 import dev.flowvox.core.train.Corpus;
@@ -35,8 +37,8 @@ import java.util.concurrent.Callable;
 
 /** {@code flowvox calibrate}: learns the typicality calibration of a model and writes it into its bundle. */
 @Command(name = "calibrate", mixinStandardHelpOptions = true,
-        description = "Learn two-sided typicality bounds (nats/sample and latent energy per loudness band, and the "
-                + "loudness itself) from normal speech, choose the threshold for 1%% false positives on it, measure "
+        description = "Learn two-sided typicality bounds (the flow's features per loudness band, the loudness "
+                + "itself, and whole-clip statistics of the mel) from normal speech, choose the threshold for 1%% false positives on it, measure "
                 + "false positives on held-out speech, and write the calibration into the bundle (atomically).")
 final class CalibrateCommand implements Callable<Integer> {
 
@@ -74,7 +76,7 @@ final class CalibrateCommand implements Callable<Integer> {
                     .setInitialMax(train.clips().size() + valid.clips().size()).setStyle(ProgressBarStyle.ASCII)
                     .setUnit(" clips", 1).build()) {
                 calibration = new Calibrator(settings).fit(extract(features, train, segment, bar),
-                        SegmentFeatures.FLOW_FEATURES, describe(trainManifest, train), train.totalSeconds());
+                        features.names(), features.clipNames(), describe(trainManifest, train), train.totalSeconds());
                 calibration = Calibrator.validate(calibration, extract(features, valid, segment, bar),
                         describe(validManifest, valid), valid.totalSeconds());
             }
@@ -89,8 +91,8 @@ final class CalibrateCommand implements Callable<Integer> {
         return manifest + " (" + corpus.clips().size() + " clips)";
     }
 
-    private static List<List<SegmentFeatures>> extract(FlowFeatures features, Corpus corpus, int segment, ProgressBar bar) {
-        List<List<SegmentFeatures>> clips = new ArrayList<>();
+    private static List<ClipFeatures> extract(FlowFeatures features, Corpus corpus, int segment, ProgressBar bar) {
+        List<ClipFeatures> clips = new ArrayList<>();
         for (AudioClip clip : corpus.clips()) {
             clips.add(features.extract(clip.samples(), segment));
             bar.step();
@@ -100,7 +102,7 @@ final class CalibrateCommand implements Callable<Integer> {
 
     /** Prints the learned bounds and false-positive rates. */
     static void print(PrintWriter out, Calibration c) {
-        out.printf("segments of %.2f s; loudness bounds %.1f to %.1f dBFS; threshold %.3f (worst segment margin)%n",
+        out.printf("segments of %.2f s; loudness bounds %.1f to %.1f dBFS; threshold %.3f (worst margin)%n",
                 c.segmentSeconds(), c.level().lower(), c.level().upper(), c.threshold());
         StringBuilder header = new StringBuilder(String.format(Locale.ROOT, "%-21s", "loudness band (dBFS)"));
         c.featureNames().forEach(name -> header.append(String.format(Locale.ROOT, "  %-22s", name)));
@@ -113,6 +115,12 @@ final class CalibrateCommand implements Callable<Integer> {
             }
             out.println(row.append("  ").append(band.segments()));
             from = band.belowDb();
+        }
+        ClipBounds clip = c.clipBounds();
+        for (int f = 0; f < clip.names().size(); f++) {
+            Bounds bounds = clip.bounds().get(f);
+            out.printf(Locale.ROOT, "whole clip (at least %.1f s): %-18s %9.3f to %-9.3f%n", ClipFeature.MIN_SECONDS,
+                    clip.names().get(f), bounds.lower(), bounds.upper());
         }
         CalibrationProvenance.Held held = c.provenance().validation();
         out.println("false positives: " + c.provenance().falsePositiveSummary()

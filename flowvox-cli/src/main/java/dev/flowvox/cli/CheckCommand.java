@@ -36,8 +36,8 @@ import java.util.stream.Collectors;
 /** {@code flowvox check}: is this audio typical for the model? */
 @Command(name = "check", mixinStandardHelpOptions = true,
         description = "Check WAV files against the model's typicality calibration (written by flowvox calibrate): "
-                + "prints file, verdict, score (worst segment margin) and threshold, the bounds at the worst segment "
-                + "and the worst time ranges. Exit status 0 even when files are anomalous.")
+                + "prints file, verdict, score (worst margin over segments and the whole clip) and threshold, the "
+                + "bounds at the worst segment, the whole clip's worst statistic and the worst time ranges. Exit status 0 even when files are anomalous.")
 final class CheckCommand implements Callable<Integer> {
 
     @Spec
@@ -91,7 +91,8 @@ final class CheckCommand implements Callable<Integer> {
         if (plotDir != null) {
             Files.createDirectories(plotDir);
         }
-        out.println("file\tverdict\tnats/sample\tscore\tthreshold\tbounds at worst (nats/sample)\tworst ranges");
+        out.println("file\tverdict\tnats/sample\tscore\tthreshold\tbounds at worst (nats/sample)\twhole clip\t"
+                + "worst ranges");
         for (Path input : inputs) {
             AnomalyCheck check = detector.check(input);
             check.warnings().forEach(w -> spec.commandLine().getErr().println("flowvox check: " + input + ": " + w));
@@ -106,7 +107,7 @@ final class CheckCommand implements Callable<Integer> {
     private String row(AnomalyCheck check) {
         String verdict = check.status().name().toLowerCase(Locale.ROOT).replace('_', ' ');
         if (check.score().verdict().isEmpty()) {
-            return String.format(Locale.ROOT, "%s\t%s\t%.4f\t-\t-\t-\t-", check.name(), verdict,
+            return String.format(Locale.ROOT, "%s\t%s\t%.4f\t-\t-\t-\t-\t-", check.name(), verdict,
                     check.score().natsPerSample());
         }
         ClipVerdict v = check.score().verdict().get();
@@ -115,8 +116,10 @@ final class CheckCommand implements Callable<Integer> {
                 .map(r -> String.format(Locale.ROOT, "%.2f-%.2f s (%s %+.2f)", r.startSeconds(), r.endSeconds(),
                         r.deviation(), r.margin()))
                 .collect(Collectors.joining(", "));
-        return String.format(Locale.ROOT, "%s\t%s\t%.4f\t%.3f\t%.3f\t[%.3f, %.3f]\t%s", check.name(), verdict,
+        String wholeClip = v.wholeClip().map(c -> String.format(Locale.ROOT, "%s %+.2f", c.deviation(), c.margin()))
+                .orElse("-");
+        return String.format(Locale.ROOT, "%s\t%s\t%.4f\t%.3f\t%.3f\t[%.3f, %.3f]\t%s\t%s", check.name(), verdict,
                 check.score().natsPerSample(), v.score(), v.threshold(), w.natsPerSample().lower(), w.natsPerSample().upper(),
-                ranges);
+                wholeClip, ranges);
     }
 }

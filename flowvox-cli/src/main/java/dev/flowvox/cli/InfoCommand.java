@@ -41,8 +41,9 @@ final class InfoCommand implements Callable<Integer> {
     }
 
     private static String describe(Calibration calibration) {
-        return String.format(Locale.ROOT, "%.2f s segments bounding %s; threshold %.3f; fitted on %s; false positives %s",
-                calibration.segmentSeconds(), calibration.featureNames(), calibration.threshold(),
+        return String.format(Locale.ROOT, "%.2f s segments bounding %s; whole clips bounding %s; threshold %.3f; "
+                + "fitted on %s; false positives %s", calibration.segmentSeconds(), calibration.featureNames(),
+                calibration.clipBounds().isEmpty() ? "nothing" : calibration.clipBounds().names(), calibration.threshold(),
                 calibration.provenance().data(), calibration.provenance().falsePositiveSummary());
     }
 }

@@ -4,8 +4,8 @@ package dev.flowvox.client.anomaly;
 import dev.flowvox.core.audio.AudioClip;
 import dev.flowvox.core.calibration.Calibration;
 import dev.flowvox.core.calibration.Calibrator;
+import dev.flowvox.core.calibration.ClipFeatures;
 import dev.flowvox.core.calibration.FeatureExtractor;
-import dev.flowvox.core.calibration.SegmentFeatures;
 import dev.flowvox.core.train.Corpus;
 
 import java.util.ArrayList;
@@ -16,7 +16,7 @@ import java.util.Map;
 /**
  * The anomaly-check evaluation: calibrate each method on training clips of normal speech, judge the
  * clean validation clips and every {@link AnomalyKind} made from them, and measure AUROC per kind
- * (clip score: the worst segment margin) and the false-positive rate on clean speech at the
+ * (clip score: the worst margin over segments and whole-clip statistics) and the false-positive rate on clean speech at the
  * calibrated threshold. Deterministic for a seed.
  */
 public final class AnomalyEvaluation {
@@ -100,10 +100,10 @@ public final class AnomalyEvaluation {
         for (Method method : methods) {
             FeatureExtractor extractor = method.extractor();
             int segment = (int) Math.round(segmentSeconds * extractor.sampleRate());
-            List<List<SegmentFeatures>> trainFeatures = features(extractor, train.clips(), segment);
-            Calibration calibration = calibrator.fit(trainFeatures, extractor.names(), train.manifest().toString(),
-                    train.totalSeconds());
-            List<List<SegmentFeatures>> cleanFeatures = features(extractor, valid.clips(), segment);
+            List<ClipFeatures> trainFeatures = features(extractor, train.clips(), segment);
+            Calibration calibration = calibrator.fit(trainFeatures, extractor.names(), extractor.clipNames(),
+                    train.manifest().toString(), train.totalSeconds());
+            List<ClipFeatures> cleanFeatures = features(extractor, valid.clips(), segment);
             calibration = Calibrator.validate(calibration, cleanFeatures, valid.manifest().toString(), valid.totalSeconds());
             Map<AnomalyKind, double[]> anomalous = new EnumMap<>(AnomalyKind.class);
             for (AnomalyKind kind : AnomalyKind.values()) {
@@ -120,8 +120,8 @@ public final class AnomalyEvaluation {
         return results;
     }
 
-    private List<List<SegmentFeatures>> features(FeatureExtractor extractor, List<AudioClip> clips, int segment) {
-        List<List<SegmentFeatures>> features = new ArrayList<>();
+    private List<ClipFeatures> features(FeatureExtractor extractor, List<AudioClip> clips, int segment) {
+        List<ClipFeatures> features = new ArrayList<>();
         for (AudioClip clip : clips) {
             features.add(extractor.extract(clip.samples(), segment));
             progress.run();

@@ -45,9 +45,11 @@ public final class CheckPlot {
             upper[i] = likelihood.upper();
         }
         LinePlot.Builder plot = LinePlot.builder()
-                .setTitle(String.format(Locale.ROOT, "%s: %s (score %.2f, threshold %.2f)",
+                .setTitle(String.format(Locale.ROOT, "%s: %s (score %.2f, threshold %.2f)%s",
                         Path.of(check.name()).getFileName(), check.status().name().toLowerCase(Locale.ROOT),
-                        verdict.score(), verdict.threshold()))
+                        verdict.score(), verdict.threshold(), verdict.wholeClip().filter(WholeClipResult::anomalous)
+                                .map(c -> String.format(Locale.ROOT, "; whole clip %s %+.1f", c.deviation(), c.margin()))
+                                .orElse("")))
                 .setXLabel("time (s)").setYLabel("log-likelihood (nats/sample)")
                 .addSeries(Series.of("upper bound", t, upper))
                 .addSeries(Series.of("lower bound", t, lower))

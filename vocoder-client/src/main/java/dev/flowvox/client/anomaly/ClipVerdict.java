@@ -3,20 +3,27 @@ package dev.flowvox.client.anomaly;
 
 import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The calibration's judgement of one clip.
  *
  * @param anomalous whether {@code score > threshold}
- * @param score the clip's worst segment margin (multiples of the bounds' spreads)
+ * @param score the clip's worst margin over its segments and, when judged, the whole clip (multiples
+ *     of the bounds' spreads)
  * @param threshold the calibrated threshold
  * @param segments every judged segment, in time order
+ * @param wholeClip the whole-clip statistics, when the calibration bounds them and the clip is at
+ *     least a second long
  */
-public record ClipVerdict(boolean anomalous, double score, double threshold, List<SegmentResult> segments) {
+public record ClipVerdict(boolean anomalous, double score, double threshold, List<SegmentResult> segments,
+        Optional<WholeClipResult> wholeClip) {
 
     /** Freezes the segments. */
     public ClipVerdict {
         segments = List.copyOf(segments);
+        Objects.requireNonNull(wholeClip, "wholeClip; expected Optional.empty() for none");
         if (segments.isEmpty()) {
             throw new IllegalArgumentException("a verdict needs at least one judged segment");
         }

@@ -39,7 +39,7 @@ public final class EvaluationReport {
         Calibration first = results.get(0).calibration();
         md.append(String.format(Locale.ROOT, "Model: %s. Calibrated on %s (%d clips, %.1f min); evaluated on %s "
                 + "(%d clean clips, %.1f min) and %d anomalies made from each clean clip. Segments of %.2f s; "
-                + "clip score = worst segment margin.%n%n", model, first.provenance().data(), first.provenance().clips(),
+                + "clip score = worst margin over segments and, where bounded, whole-clip statistics.%n%n", model, first.provenance().data(), first.provenance().clips(),
                 first.provenance().seconds() / 60, first.provenance().validation().data(),
                 first.provenance().validation().clips(), first.provenance().validation().seconds() / 60,
                 AnomalyKind.values().length, first.segmentSeconds()));
@@ -105,7 +105,7 @@ public final class EvaluationReport {
     }
 
     private static void writeRoc(AnomalyEvaluation.MethodResult r, Path file) throws IOException {
-        LinePlot.Builder plot = LinePlot.builder().setTitle("ROC of " + r.method() + " (clip = worst segment margin)")
+        LinePlot.Builder plot = LinePlot.builder().setTitle("ROC of " + r.method() + " (clip = worst margin)")
                 .setXLabel("false-positive rate on clean speech").setYLabel("detection rate")
                 .optXRange(0, 1).optYRange(0, 1.02)
                 .addMarker(XRangeMarker.of("<= 2% false positives", 0, 0.02));

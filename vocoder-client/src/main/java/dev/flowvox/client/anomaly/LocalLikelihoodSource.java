@@ -3,13 +3,14 @@ package dev.flowvox.client.anomaly;
 
 import dev.flowvox.core.calibration.Bounds;
 import dev.flowvox.core.calibration.Calibration;
+import dev.flowvox.core.calibration.ClipCheck;
+import dev.flowvox.core.calibration.ClipFeature;
 import dev.flowvox.core.calibration.FlowFeature;
 import dev.flowvox.core.calibration.FlowFeatures;
 import dev.flowvox.core.calibration.SegmentCheck;
 import dev.flowvox.core.calibration.SegmentFeatures;
 import dev.flowvox.core.calibration.Verdict;
 import dev.flowvox.core.model.VocoderModel;
-import dev.flowvox.core.score.LikelihoodScore;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -33,6 +34,7 @@ public final class LocalLikelihoodSource implements LikelihoodSource {
     public LocalLikelihoodSource(VocoderModel model, Calibration calibration) {
         if (calibration != null) {
             calibration.featureNames().forEach(FlowFeature::named);
+            calibration.clipBounds().names().forEach(ClipFeature::named);
         }
         this.features = new FlowFeatures(model);
         this.calibration = calibration;
@@ -61,14 +63,14 @@ public final class LocalLikelihoodSource implements LikelihoodSource {
 
     @Override
     public synchronized ClipScore score(float[] audio) {
-        LikelihoodScore score = features.score(audio);
+        FlowFeatures.Scored scored = features.score(audio);
         Optional<ClipVerdict> verdict = Optional.empty();
         if (calibration != null) {
-            Verdict judged = calibration.judge(SegmentFeatures.ofScore(score, audio,
-                    calibration.segmentSamples(sampleRate), calibration.featureNames()));
+            Verdict judged = calibration.judge(FlowFeatures.forCalibration(calibration, scored.score(), scored.whole(),
+                    audio, sampleRate));
             verdict = Optional.of(toClient(judged));
         }
-        return new ClipScore(score.natsPerSample(), score.samples(), sampleRate, verdict);
+        return new ClipScore(scored.score().natsPerSample(), scored.score().samples(), sampleRate, verdict);
     }
 
     private ClipVerdict toClient(Verdict verdict) {
@@ -84,6 +86,18 @@ public final class LocalLikelihoodSource implements LikelihoodSource {
             segments.add(new SegmentResult((double) s.startSample() / sampleRate, (double) s.endSample() / sampleRate,
                     s.levelDb(), features, check.margin(), check.deviationName(names), check.anomalous()));
         }
-        return new ClipVerdict(verdict.anomalous(), verdict.score(), verdict.threshold(), segments);
+        return new ClipVerdict(verdict.anomalous(), verdict.score(), verdict.threshold(), segments,
+                verdict.clipCheck().map(this::toClient));
+    }
+
+    private WholeClipResult toClient(ClipCheck check) {
+        List<String> names = calibration.clipBounds().names();
+        double[] values = check.values();
+        List<FeatureResult> features = new ArrayList<>();
+        for (int f = 0; f < names.size(); f++) {
+            Bounds bounds = check.bounds().get(f);
+            features.add(new FeatureResult(names.get(f), values[f], bounds.lower(), bounds.upper()));
+        }
+        return new WholeClipResult(features, check.margin(), check.deviationName(names), check.anomalous());
     }
 }

@@ -5,6 +5,7 @@ import dev.flowvox.proto.codec.AudioCodec;
 import dev.flowvox.proto.v1.Audio;
 import dev.flowvox.proto.v1.AudioEncoding;
 import dev.flowvox.proto.v1.CalibrationVerdict;
+import dev.flowvox.proto.v1.ClipCheck;
 import dev.flowvox.proto.v1.GetModelRequest;
 import dev.flowvox.proto.v1.ListModelsRequest;
 import dev.flowvox.proto.v1.ModelInfo;
@@ -85,6 +86,13 @@ public final class RemoteLikelihoodSource implements LikelihoodSource {
             segments.add(new SegmentResult((double) c.getStartSample() / rate, (double) c.getEndSample() / rate,
                     c.getLevelDbfs(), features, c.getMargin(), c.getDeviation(), c.getAnomalous()));
         }
-        return new ClipVerdict(wire.getAnomalous(), wire.getScore(), wire.getThreshold(), segments);
+        Optional<WholeClipResult> wholeClip = wire.hasClip() ? Optional.of(toClient(wire.getClip())) : Optional.empty();
+        return new ClipVerdict(wire.getAnomalous(), wire.getScore(), wire.getThreshold(), segments, wholeClip);
+    }
+
+    private static WholeClipResult toClient(ClipCheck wire) {
+        List<FeatureResult> features = wire.getFeaturesList().stream()
+                .map(f -> new FeatureResult(f.getName(), f.getValue(), f.getLower(), f.getUpper())).toList();
+        return new WholeClipResult(features, wire.getMargin(), wire.getDeviation(), wire.getAnomalous());
     }
 }

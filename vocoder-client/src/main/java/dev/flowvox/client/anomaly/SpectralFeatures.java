@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 package dev.flowvox.client.anomaly;
 
+import dev.flowvox.core.calibration.ClipFeatures;
 import dev.flowvox.core.calibration.FeatureExtractor;
 import dev.flowvox.core.calibration.SegmentFeatures;
 import dev.flowvox.core.dsp.Stft;
@@ -39,12 +40,17 @@ public final class SpectralFeatures implements FeatureExtractor {
     }
 
     @Override
+    public List<String> clipNames() {
+        return List.of();
+    }
+
+    @Override
     public int sampleRate() {
         return sampleRate;
     }
 
     @Override
-    public List<SegmentFeatures> extract(float[] audio, int segmentSamples) {
+    public ClipFeatures extract(float[] audio, int segmentSamples) {
         float[][] magnitude = stft.magnitude(audio);
         int hop = stft.config().hopLength();
         int frames = magnitude[0].length;
@@ -78,6 +84,6 @@ public final class SpectralFeatures implements FeatureExtractor {
             segments.add(new SegmentFeatures(start, end, SegmentFeatures.levelDb(audio, start, end),
                     new double[] {f / (last - first), c / (last - first)}));
         }
-        return segments;
+        return ClipFeatures.ofSegments(segments);
     }
 }

@@ -11,6 +11,7 @@ import dev.flowvox.core.audio.ModelInput;
 import dev.flowvox.core.calibration.Calibration;
 import dev.flowvox.core.calibration.CalibrationSection;
 import dev.flowvox.core.calibration.Calibrator;
+import dev.flowvox.core.calibration.ClipFeatures;
 import dev.flowvox.core.calibration.FlowFeatures;
 import dev.flowvox.core.calibration.SegmentFeatures;
 import dev.flowvox.core.model.ModelBundle;
@@ -33,6 +34,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
@@ -63,14 +65,14 @@ class AudioAnomalyDetectorTest {
         model = ModelBundle.load(MODEL, manager);
         speech = ModelInput.load(Path.of(System.getProperty("flowvox.fixtures"), "speech-22050.wav"), RATE).clip().samples();
         FlowFeatures features = new FlowFeatures(model);
-        List<List<SegmentFeatures>> clips = new ArrayList<>();
+        List<ClipFeatures> clips = new ArrayList<>();
         for (float gain : new float[] {0.5f, 0.6f, 0.7f, 0.85f, 1f, 1.2f, 1.4f}) {
             for (int start = 0; start + 33075 <= speech.length; start += 2756) {
                 clips.add(features.extract(window(start, 33075, gain), 11025));
             }
         }
-        calibration = new Calibrator(new Calibrator.Settings(0.5, 2, 0.005, 0)).fit(clips, SegmentFeatures.FLOW_FEATURES,
-                "fixture speech", clips.size() * 1.5);
+        calibration = new Calibrator(new Calibrator.Settings(0.5, 2, 0.005, 0.01, 0)).fit(clips, features.names(),
+                features.clipNames(), "fixture speech", clips.size() * 1.5);
     }
 
     @AfterAll
@@ -101,6 +103,31 @@ class AudioAnomalyDetectorTest {
             SegmentResult worst = check.worstRanges(1).get(0);
             assertTrue(worst.anomalous() && worst.endSeconds() - worst.startSeconds() > 0.25, kind + ": " + worst);
         }
+    }
+
+    /**
+     * Anomalies that keep audio and mel consistent are caught by the whole clip's statistics. (Time
+     * reversal is left to ClipFeatureTest and the corpus evaluation: the onset skewness of 1.5 s
+     * windows of one synthetic voice spreads too widely to calibrate on.)
+     */
+    @Test
+    void consistentAnomaliesAreFlaggedByTheWholeClip() {
+        AudioAnomalyDetector detector = new AudioAnomalyDetector(new LocalLikelihoodSource(model, calibration));
+        float[] clean = window(5512, 33075, 1f);
+        Map<AnomalyKind, String> expected = Map.of(AnomalyKind.ECHO, "echo_correlation_high",
+                AnomalyKind.LOW_PASS_4KHZ, "high_band_db_low");
+        for (Map.Entry<AnomalyKind, String> kind : expected.entrySet()) {
+            AnomalyCheck check = detector.check(kind.getKey().apply(clean, RATE, 5), RATE, kind.getKey().name());
+            WholeClipResult whole = check.score().verdict().orElseThrow().wholeClip().orElseThrow();
+            assertEquals(AnomalyCheck.Status.ANOMALOUS, check.status(), kind.getKey() + ": " + whole);
+            assertTrue(whole.margin() > 0, "outside the calibrated quantiles: " + kind.getKey() + ": " + whole);
+            assertEquals(kind.getValue(), whole.deviation(), kind.getKey() + ": " + whole);
+        }
+        WholeClipResult typical = detector.check(clean, RATE, "clean").score().verdict().orElseThrow().wholeClip()
+                .orElseThrow();
+        assertTrue(typical.features().stream().allMatch(FeatureResult::within), "clean: " + typical);
+        assertTrue(detector.check(window(5512, 20000, 1f), RATE, "short").score().verdict().orElseThrow().wholeClip()
+                .isEmpty(), "a clip under a second is judged by its segments alone");
     }
 
     @Test
@@ -156,6 +183,11 @@ class AudioAnomalyDetectorTest {
             List<FeatureResult> expectedFeatures = expected.worst(1).get(0).features();
             List<FeatureResult> actualFeatures = actual.worst(1).get(0).features();
             assertEquals(SegmentFeatures.FLOW_FEATURES, actualFeatures.stream().map(FeatureResult::name).toList());
+            WholeClipResult expectedWhole = expected.wholeClip().orElseThrow();
+            WholeClipResult actualWhole = actual.wholeClip().orElseThrow();
+            assertEquals(expectedWhole.deviation(), actualWhole.deviation());
+            assertEquals(expectedWhole.margin(), actualWhole.margin(), 1e-6);
+            assertEquals(expectedWhole.features(), actualWhole.features());
             for (int f = 0; f < expectedFeatures.size(); f++) {
                 assertEquals(expectedFeatures.get(f).value(), actualFeatures.get(f).value(), 1e-3);
                 assertEquals(expectedFeatures.get(f).lower(), actualFeatures.get(f).lower(), 1e-9);

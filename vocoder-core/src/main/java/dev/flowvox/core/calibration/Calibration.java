@@ -3,6 +3,7 @@ package dev.flowvox.core.calibration;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A model's typicality calibration, learned from normal speech by {@link Calibrator} and stored in
@@ -11,19 +12,22 @@ import java.util.List;
  * <p>Decision rule: audio is cut into segments of {@link #segmentSeconds}. Each segment's loudness
  * picks a {@link LevelBand}; its margin is the largest of the level's margin against {@link #level}
  * and every feature's margin against the band's bounds ({@link Bounds#margin}, in multiples of each
- * bound's scale). The clip's score is its worst segment margin; the clip is anomalous when the score
- * exceeds {@link #threshold}, which was chosen on the calibration clips for a target false-positive
- * rate. Equivalently: some segment lies outside its bounds widened by {@code threshold} scales.
+ * bound's scale). A clip long enough for its whole-clip statistics ({@link ClipFeature}) also gets
+ * their worst margin against {@link #clipBounds}. The clip's score is the largest of these margins;
+ * the clip is anomalous when the score exceeds {@link #threshold}, which was chosen on the
+ * calibration clips for a target false-positive rate. Equivalently: some segment, or the clip as a
+ * whole, lies outside its bounds widened by {@code threshold} scales.
  *
  * @param segmentSeconds segment length, seconds
  * @param featureNames the features bounded per band, e.g. {@link SegmentFeatures#FLOW_FEATURES}
  * @param level two-sided bounds on segment loudness, dBFS
  * @param bands loudness bands from quietest to loudest; the last has {@code belowDb = +∞}
+ * @param clipBounds bounds on the whole-clip statistics; {@link ClipBounds#NONE} for none
  * @param threshold the clip score above which audio is anomalous (multiples of the scales)
  * @param provenance data and measured false-positive rates
  */
 public record Calibration(double segmentSeconds, List<String> featureNames, Bounds level, List<LevelBand> bands,
-        double threshold, CalibrationProvenance provenance) {
+        ClipBounds clipBounds, double threshold, CalibrationProvenance provenance) {
 
     /** Validates the shape: ordered bands, one bound per feature, a finite threshold. */
     public Calibration {
@@ -50,6 +54,9 @@ public record Calibration(double segmentSeconds, List<String> featureNames, Boun
         if (previous != Double.POSITIVE_INFINITY) {
             throw new IllegalArgumentException("the loudest level band ends at " + previous
                     + " dB; expected +infinity");
+        }
+        if (clipBounds == null) {
+            throw new IllegalArgumentException("clip bounds are null; expected ClipBounds.NONE for none");
         }
         if (!Double.isFinite(threshold) || provenance == null) {
             throw new IllegalArgumentException("threshold " + threshold + " must be finite and the provenance present");
@@ -82,13 +89,16 @@ public record Calibration(double segmentSeconds, List<String> featureNames, Boun
     }
 
     /**
-     * Judges the segments of one clip. Segments shorter than half the calibrated length (a clip's
-     * tail) are left out unless nothing else remains.
+     * Judges one clip. Segments shorter than half the calibrated length (a clip's tail) are left out
+     * unless nothing else remains; the whole-clip statistics are judged when the calibration bounds
+     * them and the clip has them.
      *
-     * @param segments the clip's features, in time order, with one value per feature name
+     * @param clip the clip's features: segments in time order with one value per feature name, and
+     *     the whole-clip statistics in the order of {@link ClipBounds#names()}
      * @return the verdict
      */
-    public Verdict judge(List<SegmentFeatures> segments) {
+    public Verdict judge(ClipFeatures clip) {
+        List<SegmentFeatures> segments = clip.segments();
         List<SegmentCheck> checks = new ArrayList<>();
         long longest = segments.stream().mapToLong(SegmentFeatures::length).max().orElseThrow(
                 () -> new IllegalArgumentException("no segments to judge; expected at least one"));
@@ -101,7 +111,12 @@ public record Calibration(double segmentSeconds, List<String> featureNames, Boun
             checks.add(check);
             score = Math.max(score, check.margin());
         }
-        return new Verdict(score > threshold, score, threshold, checks);
+        Optional<ClipCheck> whole = Optional.empty();
+        if (!clipBounds.isEmpty() && clip.hasWhole()) {
+            whole = Optional.of(clipBounds.check(clip.whole(), threshold));
+            score = Math.max(score, whole.get().margin());
+        }
+        return new Verdict(score > threshold, score, threshold, checks, whole);
     }
 
     /**
@@ -140,6 +155,6 @@ public record Calibration(double segmentSeconds, List<String> featureNames, Boun
      * @return the calibration
      */
     public Calibration withRule(double newThreshold, CalibrationProvenance newProvenance) {
-        return new Calibration(segmentSeconds, featureNames, level, bands, newThreshold, newProvenance);
+        return new Calibration(segmentSeconds, featureNames, level, bands, clipBounds, newThreshold, newProvenance);
     }
 }

@@ -19,25 +19,31 @@ import java.util.Optional;
  * {@link Calibration}, documented in the core module's README.
  *
  * <pre>{@code
- * "calibration": {"version": 1, "segment_seconds": 0.5,
+ * "calibration": {"version": 2, "segment_seconds": 0.5,
  *   "features": ["nats_per_sample", "latent_energy"],
  *   "level_db": {"lower": -61.2, "upper": -12.3, "scale": 9.1},
  *   "bands": [{"below_db": -45.0, "segments": 1500,
  *              "bounds": [{"lower": …, "upper": …, "scale": …}, {…}]}, …, {"segments": …, "bounds": […]}],
- *   "rule": {"statistic": "worst_segment_margin", "threshold": 1.7},
+ *   "clip": {"features": ["onset_skewness", …], "bounds": [{"lower": …, "upper": …, "scale": …}, …]},
+ *   "rule": {"statistic": "worst_margin", "threshold": 1.7},
  *   "provenance": {"created": "…", "data": "…", "clips": 1779, "seconds": 6000.0, "segments": 11800,
  *                  "false_positive_rate": 0.01,
  *                  "validation": {"data": "…", "clips": 95, "seconds": 324.0, "false_positive_rate": 0.0105}}}
  * }</pre>
+ *
+ * <p>Version 2 added the optional {@code clip} object (whole-clip statistics, {@link ClipFeature});
+ * version 1 sections are read as calibrations without it.
  */
 public final class CalibrationSection {
 
     /** Manifest section name. */
     public static final String NAME = "calibration";
     /** The version this code writes and the newest it reads. */
-    public static final int VERSION = 1;
-    /** The only clip statistic of version 1. */
-    static final String STATISTIC = "worst_segment_margin";
+    public static final int VERSION = 2;
+    /** The clip statistic: the worst margin over the segments and the whole-clip statistics. */
+    static final String STATISTIC = "worst_margin";
+    /** Version 1's name of the same statistic, when there were no whole-clip statistics. */
+    static final String STATISTIC_V1 = "worst_segment_margin";
 
     private CalibrationSection() {
     }
@@ -98,6 +104,17 @@ public final class CalibrationSection {
             bands.add(b);
         }
         json.add("bands", bands);
+        ClipBounds clip = calibration.clipBounds();
+        if (!clip.isEmpty()) {
+            JsonObject wholeClip = new JsonObject();
+            JsonArray clipNames = new JsonArray();
+            clip.names().forEach(clipNames::add);
+            wholeClip.add("features", clipNames);
+            JsonArray clipBounds = new JsonArray();
+            clip.bounds().forEach(b -> clipBounds.add(bounds(b)));
+            wholeClip.add("bounds", clipBounds);
+            json.add("clip", wholeClip);
+        }
         JsonObject rule = new JsonObject();
         rule.addProperty("statistic", STATISTIC);
         rule.addProperty("threshold", calibration.threshold());
@@ -129,11 +146,25 @@ public final class CalibrationSection {
         }
         JsonObject rule = json.getAsJsonObject("rule");
         String statistic = rule.get("statistic").getAsString();
-        if (!STATISTIC.equals(statistic)) {
-            throw new IllegalArgumentException("rule statistic \"" + statistic + "\"; expected \"" + STATISTIC + "\"");
+        if (!STATISTIC.equals(statistic) && !STATISTIC_V1.equals(statistic)) {
+            throw new IllegalArgumentException("rule statistic \"" + statistic + "\"; expected \"" + STATISTIC + "\" (or \""
+                    + STATISTIC_V1 + "\" in version 1)");
         }
         return new Calibration(json.get("segment_seconds").getAsDouble(), names, bounds(json.getAsJsonObject("level_db")),
-                bands, rule.get("threshold").getAsDouble(), provenance(json.getAsJsonObject("provenance")));
+                bands, clipBounds(json), rule.get("threshold").getAsDouble(),
+                provenance(json.getAsJsonObject("provenance")));
+    }
+
+    private static ClipBounds clipBounds(JsonObject calibration) {
+        if (!calibration.has("clip")) {
+            return ClipBounds.NONE;
+        }
+        JsonObject clip = calibration.getAsJsonObject("clip");
+        List<String> names = new ArrayList<>();
+        clip.getAsJsonArray("features").forEach(e -> names.add(e.getAsString()));
+        List<Bounds> bounds = new ArrayList<>();
+        clip.getAsJsonArray("bounds").forEach(e -> bounds.add(bounds(e.getAsJsonObject())));
+        return new ClipBounds(names, bounds);
     }
 
     private static JsonObject bounds(Bounds bounds) {

@@ -16,6 +16,8 @@ import java.util.List;
  *   <li>Cut loudness into {@code levelBands} bands of equal segment count; in each band every feature
  *       gets the {@code tail} and {@code 1 − tail} quantiles as bounds and half its 16–84% range as
  *       scale.</li>
+ *   <li>Whole-clip statistics, when given: over the clips long enough to have them, the {@code
+ *       clipTail} and {@code 1 − clipTail} quantiles as bounds and half the 16–84% range as scale.</li>
  *   <li>Threshold: the {@code 1 − targetFalsePositiveRate} quantile of the clips' scores, so that
  *       about that fraction of the calibration clips is flagged.</li>
  * </ol>
@@ -23,6 +25,7 @@ import java.util.List;
 public final class Calibrator {
 
     private static final double MIN_SCALE = 1e-9;
+    private static final int MIN_MEASURED_CLIPS = 10;
 
     private final Settings settings;
 
@@ -38,14 +41,20 @@ public final class Calibrator {
      *
      * @param segmentSeconds segment length, seconds (the features must have been computed with it)
      * @param levelBands number of loudness bands, 1 to 64
-     * @param tail quantile of the bounds on each side, in (0, 0.5)
+     * @param tail quantile of the segment bounds on each side, in (0, 0.5)
+     * @param clipTail quantile of the whole-clip bounds on each side, in (0, 0.5): there are far fewer
+     *     clips than segments, so their tails are estimated less finely
      * @param targetFalsePositiveRate fraction of calibration clips the threshold lets through as
      *     anomalous, in [0, 0.5)
      */
-    public record Settings(double segmentSeconds, int levelBands, double tail, double targetFalsePositiveRate) {
+    public record Settings(double segmentSeconds, int levelBands, double tail, double clipTail,
+            double targetFalsePositiveRate) {
 
-        /** The settings shipped calibrations use: 0.5 s segments, 8 bands, 0.5% tails, 1% of clips. */
-        public static final Settings DEFAULT = new Settings(0.5, 8, 0.005, 0.01);
+        /**
+         * The settings shipped calibrations use: 0.5 s segments, 8 bands, 0.5% segment tails, 1% clip
+         * tails, 1% of clips.
+         */
+        public static final Settings DEFAULT = new Settings(0.5, 8, 0.005, 0.01, 0.01);
 
         /** Validates the ranges. */
         public Settings {
@@ -58,6 +67,9 @@ public final class Calibrator {
             if (!(tail > 0 && tail < 0.5)) {
                 throw new IllegalArgumentException("tail quantile " + tail + "; expected (0, 0.5)");
             }
+            if (!(clipTail > 0 && clipTail < 0.5)) {
+                throw new IllegalArgumentException("clip tail quantile " + clipTail + "; expected (0, 0.5)");
+            }
             if (!(targetFalsePositiveRate >= 0 && targetFalsePositiveRate < 0.5)) {
                 throw new IllegalArgumentException("target false-positive rate " + targetFalsePositiveRate
                         + "; expected [0, 0.5)");
@@ -68,23 +80,26 @@ public final class Calibrator {
     /**
      * Fits bounds and threshold.
      *
-     * @param clips each clip's segment features (one value per feature name)
-     * @param featureNames names of the features
+     * @param clips each clip's features (one value per feature name per segment, one per clip feature
+     *     name for the whole clip where measured)
+     * @param featureNames names of the segment features
+     * @param clipFeatureNames names of the whole-clip statistics; empty for none
      * @param data description of the clips, e.g. their manifest
      * @param seconds total duration of the clips, seconds
      * @return the calibration (without a held-out check)
      */
-    public Calibration fit(List<List<SegmentFeatures>> clips, List<String> featureNames, String data, double seconds) {
+    public Calibration fit(List<ClipFeatures> clips, List<String> featureNames, List<String> clipFeatureNames,
+            String data, double seconds) {
         List<SegmentFeatures> pooled = new ArrayList<>();
-        for (List<SegmentFeatures> clip : clips) {
-            pooled.addAll(judged(clip));
+        for (ClipFeatures clip : clips) {
+            pooled.addAll(judged(clip.segments()));
         }
         if (pooled.size() < 2 * settings.levelBands()) {
             throw new IllegalArgumentException(pooled.size() + " calibration segments; expected at least "
                     + 2 * settings.levelBands() + " (two per level band)");
         }
         double[] levels = pooled.stream().mapToDouble(SegmentFeatures::levelDb).sorted().toArray();
-        Bounds level = bounds(levels);
+        Bounds level = bounds(levels, settings.tail());
         List<LevelBand> bands = new ArrayList<>();
         double lowerEdge = Double.NEGATIVE_INFINITY;
         for (int b = 0; b < settings.levelBands(); b++) {
@@ -103,7 +118,8 @@ public final class Calibrator {
             LevelBand last = bands.remove(bands.size() - 1);
             bands.add(new LevelBand(Double.POSITIVE_INFINITY, last.features(), last.segments()));
         }
-        Calibration unruled = new Calibration(settings.segmentSeconds(), featureNames, level, bands, 0,
+        Calibration unruled = new Calibration(settings.segmentSeconds(), featureNames, level, bands,
+                clipBounds(clips, clipFeatureNames), 0,
                 new CalibrationProvenance(Instant.now().toString(), data, clips.size(), seconds, pooled.size(), 0, null));
         double[] scores = scores(unruled, clips);
         double threshold = quantile(Arrays.stream(scores).sorted().toArray(), 1 - settings.targetFalsePositiveRate());
@@ -115,12 +131,12 @@ public final class Calibrator {
      * Judges held-out normal clips and records the false-positive rate in the provenance.
      *
      * @param calibration a fitted calibration
-     * @param clips held-out clips' segment features
+     * @param clips held-out clips' features
      * @param data their description
      * @param seconds their total duration, seconds
      * @return the calibration with {@code provenance.validation} set
      */
-    public static Calibration validate(Calibration calibration, List<List<SegmentFeatures>> clips, String data,
+    public static Calibration validate(Calibration calibration, List<ClipFeatures> clips, String data,
             double seconds) {
         double[] scores = scores(calibration, clips);
         CalibrationProvenance p = calibration.provenance();
@@ -133,10 +149,10 @@ public final class Calibrator {
      * Each clip's score under a calibration.
      *
      * @param calibration the calibration
-     * @param clips clips' segment features
-     * @return the worst segment margin of each clip
+     * @param clips clips' features
+     * @return each clip's score (its worst margin)
      */
-    public static double[] scores(Calibration calibration, List<List<SegmentFeatures>> clips) {
+    public static double[] scores(Calibration calibration, List<ClipFeatures> clips) {
         return clips.stream().mapToDouble(clip -> calibration.judge(clip).score()).toArray();
     }
 
@@ -158,6 +174,25 @@ public final class Calibrator {
         return (double) Arrays.stream(scores).filter(s -> s > threshold).count() / scores.length;
     }
 
+    private ClipBounds clipBounds(List<ClipFeatures> clips, List<String> names) {
+        if (names.isEmpty()) {
+            return ClipBounds.NONE;
+        }
+        List<ClipFeatures> measured = clips.stream().filter(ClipFeatures::hasWhole).toList();
+        if (measured.size() < MIN_MEASURED_CLIPS) {
+            throw new IllegalArgumentException(measured.size() + " calibration clips are long enough for whole-clip "
+                    + "statistics; expected at least " + MIN_MEASURED_CLIPS + " of at least " + ClipFeature.MIN_SECONDS
+                    + " s");
+        }
+        List<Bounds> bounds = new ArrayList<>();
+        for (int f = 0; f < names.size(); f++) {
+            int index = f;
+            double[] sorted = measured.stream().mapToDouble(c -> c.whole()[index]).sorted().toArray();
+            bounds.add(bounds(sorted, settings.clipTail()));
+        }
+        return new ClipBounds(names, bounds);
+    }
+
     private LevelBand band(List<SegmentFeatures> pooled, int features, double fromDb, double belowDb) {
         List<SegmentFeatures> members = pooled.stream()
                 .filter(s -> s.levelDb() >= fromDb && s.levelDb() < belowDb).toList();
@@ -167,15 +202,14 @@ public final class Calibrator {
         List<Bounds> bounds = new ArrayList<>();
         for (int f = 0; f < features; f++) {
             int index = f;
-            bounds.add(bounds(members.stream().mapToDouble(s -> s.values()[index]).sorted().toArray()));
+            bounds.add(bounds(members.stream().mapToDouble(s -> s.values()[index]).sorted().toArray(), settings.tail()));
         }
         return new LevelBand(belowDb, bounds, members.size());
     }
 
-    private Bounds bounds(double[] sorted) {
+    private static Bounds bounds(double[] sorted, double tail) {
         double scale = (quantile(sorted, 0.84) - quantile(sorted, 0.16)) / 2;
-        return new Bounds(quantile(sorted, settings.tail()), quantile(sorted, 1 - settings.tail()),
-                Math.max(MIN_SCALE, scale));
+        return new Bounds(quantile(sorted, tail), quantile(sorted, 1 - tail), Math.max(MIN_SCALE, scale));
     }
 
     private static List<SegmentFeatures> judged(List<SegmentFeatures> clip) {

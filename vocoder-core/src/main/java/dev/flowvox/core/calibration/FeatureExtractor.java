@@ -3,22 +3,25 @@ package dev.flowvox.core.calibration;
 
 import java.util.List;
 
-/** Computes the per-segment features a {@link Calibration} bounds, from audio at a fixed rate. */
+/** Computes the features a {@link Calibration} bounds, from audio at a fixed rate. */
 public interface FeatureExtractor {
 
-    /** Names of the features, in the order of {@link SegmentFeatures#values()}. */
+    /** Names of the segment features, in the order of {@link SegmentFeatures#values()}. */
     List<String> names();
+
+    /** Names of the whole-clip statistics, in the order of {@link ClipFeatures#whole()}; empty for none. */
+    List<String> clipNames();
 
     /** Audio rate the extractor expects (Hz). */
     int sampleRate();
 
     /**
-     * The features of every segment.
+     * The features of every segment and of the whole clip.
      *
      * @param audio mono samples in [-1, 1] at {@link #sampleRate()}
      * @param segmentSamples samples per segment
-     * @return the segments in time order; the last may be shorter
+     * @return the segments in time order (the last may be shorter) and the whole-clip statistics
      * @throws IllegalArgumentException if the audio is too short to score or not finite
      */
-    List<SegmentFeatures> extract(float[] audio, int segmentSamples);
+    ClipFeatures extract(float[] audio, int segmentSamples);
 }

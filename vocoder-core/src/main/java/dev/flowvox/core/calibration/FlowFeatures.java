@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 package dev.flowvox.core.calibration;
 
+import dev.flowvox.core.dsp.MelConfig;
 import dev.flowvox.core.dsp.MelSpectrogram;
 import dev.flowvox.core.model.VocoderModel;
 import dev.flowvox.core.score.LikelihoodScore;
@@ -9,13 +10,14 @@ import dev.flowvox.core.score.LikelihoodScorer;
 import java.util.List;
 
 /**
- * The flow's features ({@link SegmentFeatures#FLOW_FEATURES}): audio → its own mel → exact
- * likelihood → per segment nats per sample and latent energy, with the segment's loudness. Not
- * thread-safe (it holds a mel work buffer); use one per thread.
+ * The flow's features: audio → its own mel → exact likelihood → per segment the {@link FlowFeature}s
+ * with the segment's loudness, and the whole clip's {@link ClipFeature} statistics of the same mel.
+ * Not thread-safe (it holds a mel work buffer); use one per thread.
  */
 public final class FlowFeatures implements FeatureExtractor {
 
     private final LikelihoodScorer scorer;
+    private final MelConfig melConfig;
     private final MelSpectrogram mel;
     private final int sampleRate;
 
@@ -24,7 +26,8 @@ public final class FlowFeatures implements FeatureExtractor {
      */
     public FlowFeatures(VocoderModel model) {
         this.scorer = model.scorer();
-        this.mel = new MelSpectrogram(model.info().mel());
+        this.melConfig = model.info().mel();
+        this.mel = new MelSpectrogram(melConfig);
         this.sampleRate = model.info().sampleRate();
     }
 
@@ -34,22 +37,61 @@ public final class FlowFeatures implements FeatureExtractor {
     }
 
     @Override
+    public List<String> clipNames() {
+        return ClipFeature.names();
+    }
+
+    @Override
     public int sampleRate() {
         return sampleRate;
     }
 
     /**
-     * Scores audio against its own mel.
+     * Scores audio against its own mel and measures its whole-clip statistics.
      *
      * @param audio samples at the model's rate
-     * @return the score
+     * @return the score and the statistics
      */
-    public LikelihoodScore score(float[] audio) {
-        return scorer.score(audio, mel.compute(audio));
+    public Scored score(float[] audio) {
+        float[][] logMel = mel.compute(audio);
+        return new Scored(scorer.score(audio, logMel), ClipFeature.measure(logMel, melConfig));
+    }
+
+    /**
+     * A clip's score with its whole-clip statistics.
+     *
+     * @param score the flow's score
+     * @param whole every {@link ClipFeature}, or empty for a clip shorter than {@link ClipFeature#MIN_SECONDS}
+     */
+    public record Scored(LikelihoodScore score, double[] whole) {
+    }
+
+    /**
+     * What a calibration judges in a clip the flow has scored: the segment features it bounds and,
+     * when it bounds any, the whole-clip statistics it names.
+     *
+     * @param calibration the calibration
+     * @param score the flow's score of the clip
+     * @param whole every {@link ClipFeature} of the clip ({@link ClipFeature#measure}), or empty for a short clip
+     * @param audio the scored samples
+     * @param sampleRate their rate, Hz
+     * @return the clip's features in the calibration's order
+     */
+    public static ClipFeatures forCalibration(Calibration calibration, LikelihoodScore score, double[] whole,
+            float[] audio, int sampleRate) {
+        List<SegmentFeatures> segments = SegmentFeatures.ofScore(score, audio, calibration.segmentSamples(sampleRate),
+                calibration.featureNames());
+        List<String> clipNames = calibration.clipBounds().names();
+        double[] selected = new double[whole.length == 0 ? 0 : clipNames.size()];
+        for (int i = 0; i < selected.length; i++) {
+            selected[i] = whole[ClipFeature.named(clipNames.get(i)).ordinal()];
+        }
+        return new ClipFeatures(segments, selected);
     }
 
     @Override
-    public List<SegmentFeatures> extract(float[] audio, int segmentSamples) {
-        return SegmentFeatures.ofScore(score(audio), audio, segmentSamples);
+    public ClipFeatures extract(float[] audio, int segmentSamples) {
+        Scored scored = score(audio);
+        return new ClipFeatures(SegmentFeatures.ofScore(scored.score(), audio, segmentSamples), scored.whole());
     }
 }

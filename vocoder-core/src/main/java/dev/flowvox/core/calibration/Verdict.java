@@ -4,21 +4,27 @@ package dev.flowvox.core.calibration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Whether audio is typical for a model, and where it is not.
  *
  * @param anomalous true when the score exceeds the threshold
- * @param score the clip's statistic: the worst (largest) segment margin, in multiples of the bounds'
- *     scales
+ * @param score the clip's statistic: the worst (largest) margin of its segments and of its whole-clip
+ *     statistics, in multiples of the bounds' scales
  * @param threshold the calibration's threshold on the score
  * @param checks every judged segment, in time order
+ * @param clipCheck the whole-clip statistics judged, when the calibration bounds them and the clip
+ *     was long enough
  */
-public record Verdict(boolean anomalous, double score, double threshold, List<SegmentCheck> checks) {
+public record Verdict(boolean anomalous, double score, double threshold, List<SegmentCheck> checks,
+        Optional<ClipCheck> clipCheck) {
 
     /** Validates and freezes. */
     public Verdict {
         checks = List.copyOf(checks);
+        Objects.requireNonNull(clipCheck, "clipCheck; expected Optional.empty() for none");
         if (checks.isEmpty()) {
             throw new IllegalArgumentException("a verdict needs at least one judged segment");
         }

@@ -3,6 +3,7 @@ package dev.flowvox.core.model;
 import ai.djl.ndarray.NDManager;
 
 import dev.flowvox.core.calibration.Calibration;
+import dev.flowvox.core.calibration.ClipFeature;
 import dev.flowvox.core.calibration.FlowFeature;
 
 import dev.flowvox.core.flow.FlowParameters;
@@ -47,7 +48,7 @@ public final class VocoderModel implements AutoCloseable {
      * @param parameters weights matching {@code info.flow()}
      * @param parent manager whose sub-manager will own the inference weights
      * @param calibration the bundle's typicality calibration, or null when it has none; it may bound
-     *     only {@link FlowFeature}s
+     *     only {@link FlowFeature}s per segment and {@link ClipFeature}s per clip
      */
     public VocoderModel(ModelInfo info, FlowParameters parameters, NDManager parent, Calibration calibration) {
         if (!info.flow().equals(parameters.config())) {
@@ -56,6 +57,7 @@ public final class VocoderModel implements AutoCloseable {
         if (calibration != null) {
             try {
                 calibration.featureNames().forEach(FlowFeature::named);
+                calibration.clipBounds().names().forEach(ClipFeature::named);
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException("the model's calibration cannot be used: " + e.getMessage()
                         + "; re-run flowvox calibrate", e);

@@ -46,34 +46,34 @@ class CalibrationTest {
      */
     @Test
     void boundsFollowLoudnessAndFlagBothSides() {
-        Calibration calibration = new Calibrator(new Calibrator.Settings(0.5, 4, 0.005, 0.01))
-                .fit(clips(200, 7), FEATURES, "synthetic", 400);
+        Calibration calibration = new Calibrator(new Calibrator.Settings(0.5, 4, 0.005, 0.01, 0.01))
+                .fit(clips(200, 7), FEATURES, List.of(), "synthetic", 400);
         assertEquals(4, calibration.bands().size());
         LevelBand quiet = calibration.band(-55);
         LevelBand loud = calibration.band(-15);
         assertTrue(quiet.features().get(0).lower() > loud.features().get(0).upper(),
                 "quiet band " + quiet + " should lie above loud band " + loud);
         assertEquals(0.01, calibration.provenance().falsePositiveRate(), 0.006);
-        Verdict normal = calibration.judge(List.of(segment(0, -20, 2.0, 1.0), segment(1, -50, 5.0, 1.0)));
+        Verdict normal = calibration.judge(ClipFeatures.ofSegments(List.of(segment(0, -20, 2.0, 1.0), segment(1, -50, 5.0, 1.0))));
         assertFalse(normal.anomalous(), "normal verdict " + normal.score());
-        Verdict tooUnlikely = calibration.judge(List.of(segment(0, -50, 2.0, 1.0)));
+        Verdict tooUnlikely = calibration.judge(ClipFeatures.ofSegments(List.of(segment(0, -50, 2.0, 1.0))));
         assertTrue(tooUnlikely.anomalous());
         assertEquals("nats_per_sample_low", tooUnlikely.worst().deviationName(calibration.featureNames()));
-        Verdict tooLikely = calibration.judge(List.of(segment(0, -20, 5.0, 1.0), segment(1, -20, 2.0, 1.0)));
+        Verdict tooLikely = calibration.judge(ClipFeatures.ofSegments(List.of(segment(0, -20, 5.0, 1.0), segment(1, -20, 2.0, 1.0))));
         assertTrue(tooLikely.anomalous());
         assertEquals(List.of(0), tooLikely.anomalousSegments());
         assertEquals("nats_per_sample_high", tooLikely.worst().deviationName(calibration.featureNames()));
-        Verdict silent = calibration.judge(List.of(segment(0, SegmentFeatures.SILENCE_DB, 5.0, 1.0)));
+        Verdict silent = calibration.judge(ClipFeatures.ofSegments(List.of(segment(0, SegmentFeatures.SILENCE_DB, 5.0, 1.0))));
         assertEquals("level_low", silent.worst().deviationName(calibration.featureNames()));
         assertTrue(silent.anomalous());
-        Verdict hot = calibration.judge(List.of(segment(0, -40, 4.0, 3.0)));
+        Verdict hot = calibration.judge(ClipFeatures.ofSegments(List.of(segment(0, -40, 4.0, 3.0))));
         assertEquals("latent_energy_high", hot.worst().deviationName(calibration.featureNames()));
     }
 
     @Test
     void heldOutFalsePositivesAreRecorded() {
-        Calibrator calibrator = new Calibrator(new Calibrator.Settings(0.5, 4, 0.005, 0.01));
-        Calibration fitted = calibrator.fit(clips(200, 7), FEATURES, "synthetic", 400);
+        Calibrator calibrator = new Calibrator(new Calibrator.Settings(0.5, 4, 0.005, 0.01, 0.01));
+        Calibration fitted = calibrator.fit(clips(200, 7), FEATURES, List.of(), "synthetic", 400);
         Calibration validated = Calibrator.validate(fitted, clips(100, 8), "held out", 200);
         assertEquals(100, validated.provenance().validation().clips());
         assertEquals(String.format(Locale.ROOT, "%.1f%% of 200 calibration clips",
@@ -89,7 +89,7 @@ class CalibrationTest {
         Path bundle = dir.resolve("m.flowvox");
         FlowConfig flow = new FlowConfig(80, 2, 64, 2, 16, 256, Conditioning.FRAME_RATE, new WaveNetConfig(2, 8, 3, true));
         Calibration calibration = Calibrator.validate(new Calibrator(Calibrator.Settings.DEFAULT)
-                .fit(clips(50, 3), FEATURES, "synthetic", 100), clips(20, 4), "held", 40);
+                .fit(clips(50, 3), FEATURES, List.of(), "synthetic", 100), clips(20, 4), "held", 40);
         try (NDManager manager = NDManager.newBaseManager()) {
             try (FlowParameters parameters = FlowParameters.initialize(flow, manager, new Initialization(3, 1.0))) {
                 ModelBundle.save(bundle, new ModelInfo(flow, MelConfig.nvidia22050(), 1.0,
@@ -116,7 +116,7 @@ class CalibrationTest {
     void aCalibrationOfOtherFeaturesCannotJudgeAFlow() {
         FlowConfig flow = new FlowConfig(80, 2, 64, 2, 16, 256, Conditioning.FRAME_RATE, new WaveNetConfig(2, 8, 3, true));
         Calibration spectral = new Calibrator(Calibrator.Settings.DEFAULT)
-                .fit(clips(20, 3), List.of("spectral_flatness", "spectral_centroid"), "synthetic", 40);
+                .fit(clips(20, 3), List.of("spectral_flatness", "spectral_centroid"), List.of(), "synthetic", 40);
         try (NDManager manager = NDManager.newBaseManager();
                 FlowParameters parameters = FlowParameters.initialize(flow, manager, new Initialization(3, 1.0))) {
             ModelInfo info = new ModelInfo(flow, MelConfig.nvidia22050(), 1.0, Provenance.now("random", Map.of()));
@@ -130,22 +130,59 @@ class CalibrationTest {
     @Test
     void newerCalibrationVersionIsRefusedByName() {
         var json = CalibrationSection.toJson(new Calibrator(Calibrator.Settings.DEFAULT)
-                .fit(clips(20, 3), FEATURES, "synthetic", 40));
-        json.addProperty("version", 2);
+                .fit(clips(20, 3), FEATURES, List.of(), "synthetic", 40));
+        json.addProperty("version", CalibrationSection.VERSION + 1);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> CalibrationSection.fromJson(json));
-        assertTrue(e.getMessage().contains("version 2") && e.getMessage().contains("upgrade flowvox"), e.getMessage());
+        assertTrue(e.getMessage().contains("version " + (CalibrationSection.VERSION + 1)) && e.getMessage().contains("upgrade flowvox"), e.getMessage());
     }
 
-    private static List<List<SegmentFeatures>> clips(int count, long seed) {
+    /**
+     * Whole-clip statistics (here one, typical around 1) widen the rule: a clip whose segments are
+     * all typical but whose statistic is far out is flagged, names the statistic and its side, and
+     * the bounds survive the bundle's JSON; a version-1 section (no clip bounds) still reads.
+     */
+    @Test
+    void wholeClipStatisticsAreBoundedAndJudged() {
+        Calibration calibration = new Calibrator(new Calibrator.Settings(0.5, 4, 0.005, 0.01, 0.01))
+                .fit(clipsWithStatistic(300, 9), FEATURES, List.of("onset_skewness"), "synthetic", 600);
+        Bounds skewness = calibration.clipBounds().bounds().get(0);
+        assertTrue(skewness.lower() > 0.6 && skewness.upper() < 1.4, "bounds " + skewness);
+        List<SegmentFeatures> typical = List.of(segment(0, -20, 2.0, 1.0), segment(1, -50, 5.0, 1.0));
+        Verdict normal = calibration.judge(new ClipFeatures(typical, new double[] {1.0}));
+        assertFalse(normal.anomalous(), "score " + normal.score());
+        Verdict reversed = calibration.judge(new ClipFeatures(typical, new double[] {-1.0}));
+        assertTrue(reversed.anomalous(), "score " + reversed.score());
+        ClipCheck check = reversed.clipCheck().orElseThrow();
+        assertEquals("onset_skewness_low", check.deviationName(calibration.clipBounds().names()));
+        assertEquals(check.margin(), reversed.score(), 0.0);
+        assertTrue(check.bounds().get(0).lower() < skewness.lower(), "reported bounds are widened by the threshold");
+        Verdict tooShort = calibration.judge(ClipFeatures.ofSegments(typical));
+        assertTrue(tooShort.clipCheck().isEmpty(), "a clip without statistics is judged by its segments");
+
+        Calibration read = CalibrationSection.fromJson(CalibrationSection.toJson(calibration));
+        assertEquals(calibration.clipBounds(), read.clipBounds());
+        var versionOne = CalibrationSection.toJson(calibration);
+        versionOne.remove("clip");
+        versionOne.addProperty("version", 1);
+        assertEquals(ClipBounds.NONE, CalibrationSection.fromJson(versionOne).clipBounds());
+    }
+
+    private static List<ClipFeatures> clipsWithStatistic(int count, long seed) {
         SplittableRandom random = new SplittableRandom(seed);
-        List<List<SegmentFeatures>> clips = new ArrayList<>();
+        return clips(count, seed).stream()
+                .map(c -> new ClipFeatures(c.segments(), new double[] {1 + 0.1 * random.nextGaussian()})).toList();
+    }
+
+    private static List<ClipFeatures> clips(int count, long seed) {
+        SplittableRandom random = new SplittableRandom(seed);
+        List<ClipFeatures> clips = new ArrayList<>();
         for (int c = 0; c < count; c++) {
             List<SegmentFeatures> clip = new ArrayList<>();
             for (int s = 0; s < 4; s++) {
                 double level = -60 + 50 * random.nextDouble();
                 clip.add(segment(s, level, -0.1 * level + 0.1 * random.nextGaussian(), 1 + 0.05 * random.nextGaussian()));
             }
-            clips.add(clip);
+            clips.add(ClipFeatures.ofSegments(clip));
         }
         return clips;
     }

@@ -6,7 +6,9 @@ import dev.flowvox.core.audio.LoadedAudio;
 import dev.flowvox.core.audio.ModelInput;
 import dev.flowvox.core.audio.WavReader;
 import dev.flowvox.core.calibration.Calibration;
+import dev.flowvox.core.calibration.ClipFeature;
 import dev.flowvox.core.calibration.FlowFeature;
+import dev.flowvox.core.calibration.FlowFeatures;
 import dev.flowvox.core.calibration.SegmentFeatures;
 import dev.flowvox.core.dsp.MelSpectrogram;
 import dev.flowvox.core.dsp.Resampler;
@@ -99,8 +101,8 @@ final class Scoring {
                     .setMinGroupEnergyDb(FlowFeature.MIN_GROUP_ENERGY_DB.of(segment))
                     .setMaxGroupEnergyDb(FlowFeature.MAX_GROUP_ENERGY_DB.of(segment)));
         }
-        calibration.ifPresent(c -> response.setVerdict(Verdicts.of(c, c.judge(SegmentFeatures.ofScore(score, audio,
-                c.segmentSamples(info.sampleRate()), c.featureNames())))));
+        calibration.ifPresent(c -> response.setVerdict(Verdicts.of(c, c.judge(FlowFeatures.forCalibration(c, score,
+                ClipFeature.measure(mel, info.mel()), audio, info.sampleRate())))));
         return response.build();
     }
 

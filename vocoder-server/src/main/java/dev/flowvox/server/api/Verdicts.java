@@ -3,6 +3,7 @@ package dev.flowvox.server.api;
 
 import dev.flowvox.core.calibration.Bounds;
 import dev.flowvox.core.calibration.Calibration;
+import dev.flowvox.core.calibration.ClipCheck;
 import dev.flowvox.core.calibration.FlowFeature;
 import dev.flowvox.core.calibration.SegmentCheck;
 import dev.flowvox.core.calibration.SegmentFeatures;
@@ -12,7 +13,7 @@ import dev.flowvox.proto.v1.FeatureCheck;
 
 import java.util.List;
 
-/** The wire form of a core {@link Verdict} on the flow's features. */
+/** The wire form of a core {@link Verdict} on the flow's features and the clip's statistics. */
 final class Verdicts {
 
     private Verdicts() {
@@ -60,6 +61,21 @@ final class Verdicts {
                 }
             }
             wire.addChecks(wireCheck);
+        }
+        verdict.clipCheck().ifPresent(clip -> wire.setClip(clipCheck(calibration.clipBounds().names(), clip)));
+        return wire.build();
+    }
+
+    private static dev.flowvox.proto.v1.ClipCheck clipCheck(List<String> names, ClipCheck check) {
+        dev.flowvox.proto.v1.ClipCheck.Builder wire = dev.flowvox.proto.v1.ClipCheck.newBuilder()
+                .setMargin(check.margin())
+                .setDeviation(check.deviationName(names))
+                .setAnomalous(check.anomalous());
+        double[] values = check.values();
+        for (int f = 0; f < names.size(); f++) {
+            Bounds bounds = check.bounds().get(f);
+            wire.addFeatures(FeatureCheck.newBuilder().setName(names.get(f)).setValue(values[f])
+                    .setLower(bounds.lower()).setUpper(bounds.upper()));
         }
         return wire.build();
     }

@@ -1,0 +1,109 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+package dev.flowvox.core.calibration;
+
+import dev.flowvox.core.dsp.MelConfig;
+
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Statistics of a whole clip that a calibration can bound besides the per-segment flow features.
+ * The flow scores audio <em>given its own mel</em>, so it cannot see an anomaly that keeps audio and
+ * mel consistent: speech played backwards, an echo or a missing top band are all faithfully
+ * recorded in the mel. These statistics look at the mel itself. None depends on the clip's gain
+ * (until its quietest bands reach the mel's floor).
+ *
+ * <p>"Active" frames are those within {@value #ACTIVE_RANGE_NATS} nats (52 dB) of the clip's loudest
+ * frame, where loudness is the log of the frame's mean mel magnitude; "changes" are the differences
+ * of log-mel between consecutive frames.
+ */
+public enum ClipFeature {
+
+    /**
+     * Skewness of the changes over active frames, averaged over mel bands. Speech starts sounds
+     * abruptly and lets them decay slowly, so it is positive; played backwards it turns negative.
+     */
+    ONSET_SKEWNESS("onset_skewness") {
+        @Override
+        double of(ClipSignal clip) {
+            return clip.onsetSkewness();
+        }
+    },
+    /**
+     * The highest correlation, averaged over mel bands, between the changes and the same changes
+     * delayed by 60 to 470 ms. An echo repeats every onset after its delay.
+     */
+    ECHO_CORRELATION("echo_correlation") {
+        @Override
+        double of(ClipSignal clip) {
+            return clip.echoCorrelation();
+        }
+    },
+    /**
+     * Median over active frames of the mean level of the bands centred above two thirds of the mel's
+     * top frequency, relative to the bands centred at 750–1700 Hz, dB. Low for band-limited audio.
+     */
+    HIGH_BAND_DB("high_band_db") {
+        @Override
+        double of(ClipSignal clip) {
+            return clip.highBandDb();
+        }
+    };
+
+    /** Clips shorter than this are judged by their segments only: the statistics need enough frames. */
+    public static final double MIN_SECONDS = 1.0;
+    /** Frames this close to the loudest frame (nats of mel magnitude) are active. */
+    static final double ACTIVE_RANGE_NATS = 6.0;
+
+    private final String featureName;
+
+    ClipFeature(String featureName) {
+        this.featureName = featureName;
+    }
+
+    /** The name calibrations and the wire format use. */
+    public String featureName() {
+        return featureName;
+    }
+
+    abstract double of(ClipSignal clip);
+
+    /**
+     * Every statistic of a clip, in declaration order.
+     *
+     * @param logMel the clip's log-mel, {@code [n_mel][frames]}
+     * @param mel the mel's settings
+     * @return one value per feature, or an empty array when the mel covers less than {@link #MIN_SECONDS}
+     */
+    public static double[] measure(float[][] logMel, MelConfig mel) {
+        if (logMel.length != mel.nMels()) {
+            throw new IllegalArgumentException("mel has " + logMel.length + " bands; expected " + mel.nMels());
+        }
+        if (logMel[0].length < mel.frames((int) Math.ceil(MIN_SECONDS * mel.sampleRate()))) {
+            return new double[0];
+        }
+        ClipSignal clip = new ClipSignal(logMel, mel);
+        return Arrays.stream(values()).mapToDouble(feature -> feature.of(clip)).toArray();
+    }
+
+    /** The names of every feature, in declaration order. */
+    public static List<String> names() {
+        return Arrays.stream(values()).map(ClipFeature::featureName).toList();
+    }
+
+    /**
+     * Checks that a name is a clip feature.
+     *
+     * @param name e.g. {@code onset_skewness}
+     * @return the feature
+     * @throws IllegalArgumentException for any other name
+     */
+    public static ClipFeature named(String name) {
+        for (ClipFeature feature : values()) {
+            if (feature.featureName.equals(name)) {
+                return feature;
+            }
+        }
+        throw new IllegalArgumentException("unknown clip feature '" + name + "'; expected one of " + names());
+    }
+}

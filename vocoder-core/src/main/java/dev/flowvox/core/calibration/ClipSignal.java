@@ -1,0 +1,156 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+package dev.flowvox.core.calibration;
+
+import dev.flowvox.core.dsp.MelConfig;
+import dev.flowvox.core.dsp.MelScale;
+
+import java.util.Arrays;
+
+/** One clip prepared for the {@link ClipFeature} statistics: its log-mel and which frames are active. */
+final class ClipSignal {
+
+    private static final double MIN_ECHO_SECONDS = 0.06;
+    private static final double MAX_ECHO_SECONDS = 0.47;
+    private static final double MID_LOW_HZ = 750;
+    private static final double MID_HIGH_HZ = 1700;
+    private static final double HIGH_FRACTION_OF_FMAX = 2.0 / 3;
+    private static final double DB_PER_NAT = 20 / Math.log(10);
+    private static final double TINY = 1e-12;
+
+    private final float[][] logMel;
+    private final MelConfig mel;
+    private final int frames;
+    private final boolean[] active;
+
+    ClipSignal(float[][] logMel, MelConfig mel) {
+        this.logMel = logMel;
+        this.mel = mel;
+        this.frames = logMel[0].length;
+        double[] loudness = new double[frames];
+        for (int t = 0; t < frames; t++) {
+            double sum = 0;
+            for (float[] band : logMel) {
+                sum += Math.exp(band[t]);
+            }
+            loudness[t] = Math.log(sum / logMel.length);
+        }
+        double loudest = Arrays.stream(loudness).max().orElse(0);
+        this.active = new boolean[frames];
+        for (int t = 0; t < frames; t++) {
+            active[t] = loudness[t] > loudest - ClipFeature.ACTIVE_RANGE_NATS;
+        }
+    }
+
+    double onsetSkewness() {
+        double sum = 0;
+        for (float[] band : logMel) {
+            double[] changes = new double[frames - 1];
+            int count = 0;
+            for (int t = 0; t + 1 < frames; t++) {
+                if (active[t] || active[t + 1]) {
+                    changes[count++] = band[t + 1] - band[t];
+                }
+            }
+            sum += skewness(changes, count);
+        }
+        return sum / logMel.length;
+    }
+
+    double echoCorrelation() {
+        int changes = frames - 1;
+        double[][] centred = new double[logMel.length][changes];
+        for (int b = 0; b < logMel.length; b++) {
+            double mean = 0;
+            for (int t = 0; t < changes; t++) {
+                centred[b][t] = logMel[b][t + 1] - logMel[b][t];
+                mean += centred[b][t];
+            }
+            mean /= changes;
+            for (int t = 0; t < changes; t++) {
+                centred[b][t] -= mean;
+            }
+        }
+        double framesPerSecond = (double) mel.sampleRate() / mel.hopLength();
+        int minLag = Math.max(1, (int) Math.round(MIN_ECHO_SECONDS * framesPerSecond));
+        int maxLag = Math.min((int) Math.round(MAX_ECHO_SECONDS * framesPerSecond), changes / 2);
+        double best = 0;
+        for (int lag = minLag; lag <= maxLag; lag++) {
+            double sum = 0;
+            for (double[] band : centred) {
+                double product = 0;
+                double early = 0;
+                double late = 0;
+                for (int t = 0; t + lag < changes; t++) {
+                    product += band[t] * band[t + lag];
+                    early += band[t] * band[t];
+                    late += band[t + lag] * band[t + lag];
+                }
+                sum += product / (Math.sqrt(early * late) + TINY);
+            }
+            best = Math.max(best, sum / centred.length);
+        }
+        return best;
+    }
+
+    double highBandDb() {
+        double melMin = MelScale.hzToMel(mel.fMin());
+        double melMax = MelScale.hzToMel(mel.fMax());
+        int bands = logMel.length;
+        boolean[] high = new boolean[bands];
+        boolean[] middle = new boolean[bands];
+        int highCount = 0;
+        int middleCount = 0;
+        for (int b = 0; b < bands; b++) {
+            double centre = MelScale.melToHz(melMin + (melMax - melMin) * (b + 1) / (bands + 1));
+            high[b] = centre >= HIGH_FRACTION_OF_FMAX * mel.fMax();
+            middle[b] = centre >= MID_LOW_HZ && centre <= MID_HIGH_HZ;
+            highCount += high[b] ? 1 : 0;
+            middleCount += middle[b] ? 1 : 0;
+        }
+        if (highCount == 0 || middleCount == 0) {
+            return 0;
+        }
+        double[] differences = new double[frames];
+        int count = 0;
+        for (int t = 0; t < frames; t++) {
+            if (!active[t]) {
+                continue;
+            }
+            double highSum = 0;
+            double middleSum = 0;
+            for (int b = 0; b < bands; b++) {
+                highSum += high[b] ? logMel[b][t] : 0;
+                middleSum += middle[b] ? logMel[b][t] : 0;
+            }
+            differences[count++] = highSum / highCount - middleSum / middleCount;
+        }
+        return DB_PER_NAT * median(differences, count);
+    }
+
+    private static double skewness(double[] values, int count) {
+        if (count < 3) {
+            return 0;
+        }
+        double mean = 0;
+        for (int i = 0; i < count; i++) {
+            mean += values[i];
+        }
+        mean /= count;
+        double second = 0;
+        double third = 0;
+        for (int i = 0; i < count; i++) {
+            double d = values[i] - mean;
+            second += d * d;
+            third += d * d * d;
+        }
+        second /= count;
+        third /= count;
+        return second < TINY ? 0 : third / Math.pow(second, 1.5);
+    }
+
+    private static double median(double[] values, int count) {
+        double[] sorted = Arrays.copyOf(values, count);
+        Arrays.sort(sorted);
+        return count % 2 == 1 ? sorted[count / 2] : (sorted[count / 2 - 1] + sorted[count / 2]) / 2;
+    }
+}

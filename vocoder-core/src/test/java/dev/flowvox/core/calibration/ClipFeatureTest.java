@@ -1,0 +1,88 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+package dev.flowvox.core.calibration;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.flowvox.core.Fixtures;
+import dev.flowvox.core.audio.WavReader;
+import dev.flowvox.core.dsp.MelConfig;
+import dev.flowvox.core.dsp.MelSpectrogram;
+import dev.flowvox.core.dsp.Resampler;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.util.Arrays;
+
+/** The whole-clip statistics on real speech (the fixture) and on that speech made anomalous. */
+class ClipFeatureTest {
+
+    private static final MelConfig MEL = MelConfig.nvidia22050();
+    private static float[] speech;
+    private static double[] clean;
+
+    @BeforeAll
+    static void measureTheFixture() throws Exception {
+        speech = WavReader.read(Fixtures.path("speech-22050.wav")).channels()[0];
+        clean = measure(speech);
+    }
+
+    @Test
+    void speechPlayedBackwardsTurnsTheOnsetSkewnessNegative() {
+        float[] reversed = new float[speech.length];
+        for (int i = 0; i < speech.length; i++) {
+            reversed[i] = speech[speech.length - 1 - i];
+        }
+        double forward = clean[ClipFeature.ONSET_SKEWNESS.ordinal()];
+        double backward = measure(reversed)[ClipFeature.ONSET_SKEWNESS.ordinal()];
+        assertTrue(forward > 0 && backward < 0 && forward - backward > 0.4, "forward " + forward + ", backward " + backward);
+    }
+
+    @Test
+    void anEchoRaisesTheEchoCorrelation() {
+        float[] echoed = speech.clone();
+        int delay = (int) (0.15 * MEL.sampleRate());
+        for (int i = delay; i < echoed.length; i++) {
+            echoed[i] += 0.6f * speech[i - delay];
+        }
+        double dry = clean[ClipFeature.ECHO_CORRELATION.ordinal()];
+        double wet = measure(echoed)[ClipFeature.ECHO_CORRELATION.ordinal()];
+        assertTrue(wet > dry + 0.1, "dry " + dry + ", with an echo " + wet);
+    }
+
+    @Test
+    void bandLimitingLowersTheHighBand() {
+        float[] narrow = new Resampler(8000, MEL.sampleRate()).resample(new Resampler(MEL.sampleRate(), 8000).resample(speech));
+        double full = clean[ClipFeature.HIGH_BAND_DB.ordinal()];
+        double limited = measure(Arrays.copyOf(narrow, speech.length))[ClipFeature.HIGH_BAND_DB.ordinal()];
+        assertTrue(limited < full - 15, "full band " + full + " dB, limited to 4 kHz " + limited + " dB");
+    }
+
+    @Test
+    void statisticsIgnoreGain() {
+        float[] quiet = speech.clone();
+        for (int i = 0; i < quiet.length; i++) {
+            quiet[i] *= 0.3f;
+        }
+        double[] scaled = measure(quiet);
+        for (ClipFeature feature : ClipFeature.values()) {
+            double tolerance = feature == ClipFeature.HIGH_BAND_DB ? 0.5 : 0.05;
+            assertEquals(clean[feature.ordinal()], scaled[feature.ordinal()], tolerance, feature.featureName());
+        }
+    }
+
+    @Test
+    void shortClipsHaveNoStatisticsAndNamesAreChecked() {
+        float[] short_ = Arrays.copyOf(speech, (int) (0.9 * MEL.sampleRate()));
+        assertEquals(0, measure(short_).length);
+        assertEquals(ClipFeature.values().length, clean.length);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ClipFeature.named("loudness"));
+        assertTrue(e.getMessage().contains("onset_skewness"), e.getMessage());
+    }
+
+    private static double[] measure(float[] audio) {
+        return ClipFeature.measure(new MelSpectrogram(MEL).compute(audio), MEL);
+    }
+}
