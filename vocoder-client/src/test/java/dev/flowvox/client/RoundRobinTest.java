@@ -47,4 +47,32 @@ class RoundRobinTest {
             second.close();
         }
     }
+
+    /** A server that dies without a goodbye (SIGKILL: no GOAWAY, connections reset) is routed around too. */
+    @Test
+    void roundRobinSurvivesAServerProcessBeingKilled() throws Exception {
+        VocoderServer inProcess = TestServers.start(dir);
+        try (ServerProcess killed = ServerProcess.start(TestServers.tinyModel(dir));
+                VocoderClient client = VocoderClient.builder()
+                        .setTarget("127.0.0.1:" + inProcess.port() + ",127.0.0.1:" + killed.port()).build()) {
+            float[][] mel = TestServers.mel(12, 2);
+            int calls = 0;
+            while (calls - inProcess.metrics().requests(SYNTHESIZE, "OK") < 2 && calls < 200) {
+                assertEquals(12 * 256, client.synthesize(mel, SynthesisOptions.getDefaultInstance()).length());
+                calls++;
+            }
+            double servedInProcess = inProcess.metrics().requests(SYNTHESIZE, "OK");
+            assertTrue(servedInProcess >= 1 && calls - servedInProcess >= 2, "both servers used: " + servedInProcess
+                    + " of " + calls + " calls in this process");
+
+            killed.kill();
+            for (int i = 0; i < 8; i++) {
+                assertEquals(12 * 256, client.synthesize(mel, SynthesisOptions.getDefaultInstance()).length(),
+                        "call " + i + " after the other server was killed");
+            }
+            assertEquals(servedInProcess + 8, inProcess.metrics().requests(SYNTHESIZE, "OK"));
+        } finally {
+            inProcess.close();
+        }
+    }
 }
