@@ -45,7 +45,7 @@ final class CopySynthesisRun {
             int pictures, boolean writeAudio, Path out) throws IOException {
         ModelInfo info = model.info();
         Synthesizer synthesizer = model.synthesizer();
-        SpectralDenoiser denoiser = denoise > 0 ? BiasDenoiser.of(synthesizer, info.mel()) : null;
+        SpectralDenoiser denoiser = denoise > 0 ? BiasDenoiser.of(synthesizer, info.flow(), info.mel()) : null;
         CopySynthesis copy = new CopySynthesis(synthesizer, info.mel(), sigma, denoiser, denoise);
         String label = String.format(Locale.ROOT, "flow (σ %.2f%s)", sigma,
                 denoise > 0 ? String.format(Locale.ROOT, ", denoise %.3f", denoise) : "");

@@ -82,7 +82,7 @@ final class VocodeCommand implements Callable<Integer> {
             float[] audio = synthesizer.synthesize(mel, sigma, seed);
             double seconds = (System.nanoTime() - start) / 1e9;
             if (denoise > 0) {
-                audio = BiasDenoiser.of(synthesizer, info.mel()).denoise(audio, denoise);
+                audio = BiasDenoiser.of(synthesizer, info.flow(), info.mel()).denoise(audio, denoise);
             }
             WavWriter.write(new AudioClip(audio, info.sampleRate()), floatOutput ? WavEncoding.FLOAT_32 : WavEncoding.PCM_16,
                     output);

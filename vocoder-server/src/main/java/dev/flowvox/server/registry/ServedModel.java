@@ -77,7 +77,7 @@ public final class ServedModel implements AutoCloseable {
     public float[] denoise(float[] audio, double strength) {
         SpectralDenoiser denoiser = denoisers.poll();
         if (denoiser == null) {
-            denoiser = BiasDenoiser.of(synthesizer, model.info().mel());
+            denoiser = BiasDenoiser.of(synthesizer, model.info().flow(), model.info().mel());
         }
         try {
             return denoiser.denoise(audio, strength);
