@@ -16,8 +16,8 @@ import java.util.Map;
 /**
  * The anomaly-check evaluation: calibrate each method on training clips of normal speech, judge the
  * clean validation clips and every {@link AnomalyKind} made from them, and measure AUROC per kind
- * (clip score: the worst margin over segments and whole-clip statistics) and the false-positive rate on clean speech at the
- * calibrated threshold. Deterministic for a seed.
+ * (clip score: the worst margin over segments and whole-clip statistics) and the false-positive rate
+ * on clean speech at the calibrated threshold. Deterministic for a seed.
  */
 public final class AnomalyEvaluation {
 

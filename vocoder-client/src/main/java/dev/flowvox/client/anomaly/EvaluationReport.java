@@ -39,7 +39,8 @@ public final class EvaluationReport {
         Calibration first = results.get(0).calibration();
         md.append(String.format(Locale.ROOT, "Model: %s. Calibrated on %s (%d clips, %.1f min); evaluated on %s "
                 + "(%d clean clips, %.1f min) and %d anomalies made from each clean clip. Segments of %.2f s; "
-                + "clip score = worst margin over segments and, where bounded, whole-clip statistics.%n%n", model, first.provenance().data(), first.provenance().clips(),
+                + "clip score = worst margin over segments and, where bounded, whole-clip statistics.%n%n", model,
+                first.provenance().data(), first.provenance().clips(),
                 first.provenance().seconds() / 60, first.provenance().validation().data(),
                 first.provenance().validation().clips(), first.provenance().validation().seconds() / 60,
                 AnomalyKind.values().length, first.segmentSeconds()));

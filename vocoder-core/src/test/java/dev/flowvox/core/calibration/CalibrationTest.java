@@ -54,19 +54,19 @@ class CalibrationTest {
         assertTrue(quiet.features().get(0).lower() > loud.features().get(0).upper(),
                 "quiet band " + quiet + " should lie above loud band " + loud);
         assertEquals(0.01, calibration.provenance().falsePositiveRate(), 0.006);
-        Verdict normal = calibration.judge(ClipFeatures.ofSegments(List.of(segment(0, -20, 2.0, 1.0), segment(1, -50, 5.0, 1.0))));
+        Verdict normal = judge(calibration, segment(0, -20, 2.0, 1.0), segment(1, -50, 5.0, 1.0));
         assertFalse(normal.anomalous(), "normal verdict " + normal.score());
-        Verdict tooUnlikely = calibration.judge(ClipFeatures.ofSegments(List.of(segment(0, -50, 2.0, 1.0))));
+        Verdict tooUnlikely = judge(calibration, segment(0, -50, 2.0, 1.0));
         assertTrue(tooUnlikely.anomalous());
         assertEquals("nats_per_sample_low", tooUnlikely.worst().deviationName(calibration.featureNames()));
-        Verdict tooLikely = calibration.judge(ClipFeatures.ofSegments(List.of(segment(0, -20, 5.0, 1.0), segment(1, -20, 2.0, 1.0))));
+        Verdict tooLikely = judge(calibration, segment(0, -20, 5.0, 1.0), segment(1, -20, 2.0, 1.0));
         assertTrue(tooLikely.anomalous());
         assertEquals(List.of(0), tooLikely.anomalousSegments());
         assertEquals("nats_per_sample_high", tooLikely.worst().deviationName(calibration.featureNames()));
-        Verdict silent = calibration.judge(ClipFeatures.ofSegments(List.of(segment(0, SegmentFeatures.SILENCE_DB, 5.0, 1.0))));
+        Verdict silent = judge(calibration, segment(0, SegmentFeatures.SILENCE_DB, 5.0, 1.0));
         assertEquals("level_low", silent.worst().deviationName(calibration.featureNames()));
         assertTrue(silent.anomalous());
-        Verdict hot = calibration.judge(ClipFeatures.ofSegments(List.of(segment(0, -40, 4.0, 3.0))));
+        Verdict hot = judge(calibration, segment(0, -40, 4.0, 3.0));
         assertEquals("latent_energy_high", hot.worst().deviationName(calibration.featureNames()));
     }
 
@@ -133,7 +133,8 @@ class CalibrationTest {
                 .fit(clips(20, 3), FEATURES, List.of(), "synthetic", 40));
         json.addProperty("version", CalibrationSection.VERSION + 1);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> CalibrationSection.fromJson(json));
-        assertTrue(e.getMessage().contains("version " + (CalibrationSection.VERSION + 1)) && e.getMessage().contains("upgrade flowvox"), e.getMessage());
+        assertTrue(e.getMessage().contains("version " + (CalibrationSection.VERSION + 1))
+                && e.getMessage().contains("upgrade flowvox"), e.getMessage());
     }
 
     /**
@@ -165,6 +166,10 @@ class CalibrationTest {
         versionOne.remove("clip");
         versionOne.addProperty("version", 1);
         assertEquals(ClipBounds.NONE, CalibrationSection.fromJson(versionOne).clipBounds());
+    }
+
+    private static Verdict judge(Calibration calibration, SegmentFeatures... segments) {
+        return calibration.judge(ClipFeatures.ofSegments(List.of(segments)));
     }
 
     private static List<ClipFeatures> clipsWithStatistic(int count, long seed) {
