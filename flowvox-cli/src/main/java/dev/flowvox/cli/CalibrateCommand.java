@@ -38,8 +38,9 @@ import java.util.concurrent.Callable;
 /** {@code flowvox calibrate}: learns the typicality calibration of a model and writes it into its bundle. */
 @Command(name = "calibrate", mixinStandardHelpOptions = true,
         description = "Learn two-sided typicality bounds (the flow's features per loudness band, the loudness "
-                + "itself, and whole-clip statistics of the mel) from normal speech, choose the threshold for 1%% false positives on it, measure "
-                + "false positives on held-out speech, and write the calibration into the bundle (atomically).")
+                + "itself, and whole-clip statistics of the mel) from normal speech, choose the threshold for 1%% "
+                + "false positives on it, measure false positives on held-out speech, and write the calibration "
+                + "into the bundle (atomically).")
 final class CalibrateCommand implements Callable<Integer> {
 
     @Spec

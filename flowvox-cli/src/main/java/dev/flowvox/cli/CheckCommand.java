@@ -37,7 +37,8 @@ import java.util.stream.Collectors;
 @Command(name = "check", mixinStandardHelpOptions = true,
         description = "Check WAV files against the model's typicality calibration (written by flowvox calibrate): "
                 + "prints file, verdict, score (worst margin over segments and the whole clip) and threshold, the "
-                + "bounds at the worst segment, the whole clip's worst statistic and the worst time ranges. Exit status 0 even when files are anomalous.")
+                + "bounds at the worst segment, the whole clip's worst statistic and the worst time ranges. Exit "
+                + "status 0 even when files are anomalous.")
 final class CheckCommand implements Callable<Integer> {
 
     @Spec

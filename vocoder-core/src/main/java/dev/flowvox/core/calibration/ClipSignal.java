@@ -2,7 +2,7 @@
 package dev.flowvox.core.calibration;
 
 import dev.flowvox.core.dsp.MelConfig;
-import dev.flowvox.core.dsp.MelScale;
+import dev.flowvox.core.dsp.MelFilterbank;
 
 import java.util.Arrays;
 
@@ -93,15 +93,14 @@ final class ClipSignal {
     }
 
     double highBandDb() {
-        double melMin = MelScale.hzToMel(mel.fMin());
-        double melMax = MelScale.hzToMel(mel.fMax());
+        double[] edges = MelFilterbank.edgesHz(mel);
         int bands = logMel.length;
         boolean[] high = new boolean[bands];
         boolean[] middle = new boolean[bands];
         int highCount = 0;
         int middleCount = 0;
         for (int b = 0; b < bands; b++) {
-            double centre = MelScale.melToHz(melMin + (melMax - melMin) * (b + 1) / (bands + 1));
+            double centre = edges[b + 1];
             high[b] = centre >= HIGH_FRACTION_OF_FMAX * mel.fMax();
             middle[b] = centre >= MID_LOW_HZ && centre <= MID_HIGH_HZ;
             highCount += high[b] ? 1 : 0;

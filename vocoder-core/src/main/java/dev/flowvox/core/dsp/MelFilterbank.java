@@ -20,12 +20,7 @@ public final class MelFilterbank {
     public MelFilterbank(MelConfig config) {
         int bins = config.filterLength() / 2 + 1;
         int bands = config.nMels();
-        double[] edges = new double[bands + 2];
-        double melMin = MelScale.hzToMel(config.fMin());
-        double melMax = MelScale.hzToMel(config.fMax());
-        for (int i = 0; i < edges.length; i++) {
-            edges[i] = MelScale.melToHz(melMin + (melMax - melMin) * i / (bands + 1));
-        }
+        double[] edges = edgesHz(config);
         double binHz = config.sampleRate() / (double) config.filterLength();
         weights = new float[bands][bins];
         firstBin = new int[bands];
@@ -45,6 +40,22 @@ public final class MelFilterbank {
                 }
             }
         }
+    }
+
+    /**
+     * The filters' edges: band m rises from edge m, peaks at edge m+1 (its centre) and ends at edge m+2.
+     *
+     * @param config band count, fMin and fMax
+     * @return {@code nMels + 2} frequencies, Hz, equally spaced on the {@link MelScale}
+     */
+    public static double[] edgesHz(MelConfig config) {
+        double[] edges = new double[config.nMels() + 2];
+        double melMin = MelScale.hzToMel(config.fMin());
+        double melMax = MelScale.hzToMel(config.fMax());
+        for (int i = 0; i < edges.length; i++) {
+            edges[i] = MelScale.melToHz(melMin + (melMax - melMin) * i / (config.nMels() + 1));
+        }
+        return edges;
     }
 
     /** @return the number of mel bands */
