@@ -55,9 +55,21 @@ public final class AudioStream implements Iterator<AudioPiece>, AutoCloseable {
         }
         AudioPiece piece = AudioPiece.decode(chunks.next());
         if (piece.last()) {
+            awaitStatus();
             finished = true;
         }
         return piece;
+    }
+
+    /**
+     * Waits for the call's status after the last chunk, so that the call ends as the server ends it
+     * (OK, or the error it reports) rather than being cancelled by {@link #close()} while the status is
+     * on its way.
+     */
+    private void awaitStatus() {
+        if (chunks.hasNext()) {
+            throw new IllegalStateException("the server sent audio after the chunk marked last");
+        }
     }
 
     /** Cancels the call if chunks are still outstanding; idempotent. */
