@@ -23,6 +23,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -37,8 +38,9 @@ import java.util.stream.Collectors;
 @Command(name = "check", mixinStandardHelpOptions = true,
         description = "Check WAV files against the model's typicality calibration (written by flowvox calibrate): "
                 + "prints file, verdict, score (worst margin over segments and the whole clip) and threshold, the "
-                + "bounds at the worst segment, the whole clip's worst statistic and the worst time ranges. Exit "
-                + "status 0 even when files are anomalous.")
+                + "bounds at the worst segment, the whole clip's worst statistic and the worst time ranges. A file "
+                + "that cannot be checked gets an 'error' row and the rest are still checked. Exit status 0 even "
+                + "when files are anomalous; 1 when a file could not be checked.")
 final class CheckCommand implements Callable<Integer> {
 
     @Spec
@@ -70,20 +72,20 @@ final class CheckCommand implements Callable<Integer> {
         if (server != null) {
             ManagedChannel channel = ManagedChannelBuilder.forTarget(server).usePlaintext().build();
             try {
-                run(new AudioAnomalyDetector(new RemoteLikelihoodSource(channel, modelId, Duration.ofMinutes(2))));
+                return run(new AudioAnomalyDetector(
+                        new RemoteLikelihoodSource(channel, modelId, Duration.ofMinutes(2))));
             } finally {
                 channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
             }
-            return 0;
         }
         try (NDManager manager = NDManager.newBaseManager();
                 VocoderModel model = ModelBundle.load(modelOption.resolve(), manager)) {
-            run(new AudioAnomalyDetector(LocalLikelihoodSource.of(model)));
+            return run(new AudioAnomalyDetector(LocalLikelihoodSource.of(model)));
         }
-        return 0;
     }
 
-    private void run(AudioAnomalyDetector detector) throws Exception {
+    /** Checks every input; returns the exit status: 1 when some file could not be checked. */
+    private int run(AudioAnomalyDetector detector) throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         if (!detector.source().calibrated()) {
             spec.commandLine().getErr().println("flowvox check: the model has no calibration, so there is no verdict; "
@@ -94,8 +96,17 @@ final class CheckCommand implements Callable<Integer> {
         }
         out.println("file\tverdict\tnats/sample\tscore\tthreshold\tbounds at worst (nats/sample)\twhole clip\t"
                 + "worst ranges");
+        int failed = 0;
         for (Path input : inputs) {
-            AnomalyCheck check = detector.check(input);
+            AnomalyCheck check;
+            try {
+                check = detector.check(input);
+            } catch (IOException | IllegalArgumentException e) {
+                spec.commandLine().getErr().println("flowvox check: " + input + ": " + e.getMessage());
+                out.println(input + "\terror\t-\t-\t-\t-\t-\t-");
+                failed++;
+                continue;
+            }
             check.warnings().forEach(w -> spec.commandLine().getErr().println("flowvox check: " + input + ": " + w));
             out.println(row(check));
             if (plotDir != null && check.score().verdict().isPresent()) {
@@ -103,6 +114,11 @@ final class CheckCommand implements Callable<Integer> {
                 CheckPlot.write(check, worst, png);
             }
         }
+        if (failed > 0) {
+            spec.commandLine().getErr().println("flowvox check: " + failed + " of " + inputs.size()
+                    + " files could not be checked");
+        }
+        return failed == 0 ? 0 : 1;
     }
 
     private String row(AnomalyCheck check) {

@@ -78,6 +78,27 @@ class AnomalyCommandsTest {
         assertTrue(Files.size(plots.resolve("noise.png")) > 1000);
     }
 
+    @Test
+    void checkReportsAFileWithoutAudioAndGoesOnWithTheRest() throws Exception {
+        float[] speech = ModelInput.load(Path.of(System.getProperty("flowvox.fixtures"), "speech-22050.wav"), RATE)
+                .clip().samples();
+        Path empty = dir.resolve("empty.wav");
+        write(empty, new float[0]);
+        Path clean = dir.resolve("clean.wav");
+        write(clean, Arrays.copyOfRange(speech, 5512, 5512 + 33075));
+
+        CliRun checked = run("check", "-m", Path.of("..", "models", "checks", "checks.flowvox").toString(),
+                empty.toString(), clean.toString());
+
+        assertEquals(1, checked.status(), checked.err());
+        String[] rows = checked.out().split("\n");
+        assertEquals(3, rows.length, checked.out());
+        assertTrue(rows[1].startsWith(empty + "\terror\t"), rows[1]);
+        assertTrue(rows[2].startsWith(clean + "\t") && !rows[2].contains("\terror\t"), rows[2]);
+        assertTrue(checked.err().contains(empty + " holds no audio samples; expected some audio to check")
+                && checked.err().contains("1 of 2 files could not be checked"), checked.err());
+    }
+
     private static float[] scaled(float[] x, float gain) {
         for (int i = 0; i < x.length; i++) {
             x[i] *= gain;

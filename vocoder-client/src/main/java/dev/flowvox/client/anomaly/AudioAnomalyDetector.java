@@ -54,6 +54,7 @@ public final class AudioAnomalyDetector {
      * @param file the file
      * @return the check, named by the file
      * @throws IOException if the file cannot be read or decoded
+     * @throws IllegalArgumentException if it holds no samples
      */
     public AnomalyCheck check(Path file) throws IOException {
         return check(ModelInput.load(file, source.sampleRate()), file.toString());
@@ -66,6 +67,7 @@ public final class AudioAnomalyDetector {
      * @param name label of the result
      * @return the check
      * @throws IOException if the bytes are not a supported WAV file
+     * @throws IllegalArgumentException if it holds no samples
      */
     public AnomalyCheck check(byte[] wav, String name) throws IOException {
         return check(new ByteArrayInputStream(wav), name);
@@ -78,6 +80,7 @@ public final class AudioAnomalyDetector {
      * @param name label of the result
      * @return the check
      * @throws IOException if reading fails or the stream is not a supported WAV file
+     * @throws IllegalArgumentException if it holds no samples
      */
     public AnomalyCheck check(InputStream wav, String name) throws IOException {
         return check(ModelInput.convert(WavReader.read(wav, name), source.sampleRate()), name);
@@ -90,8 +93,10 @@ public final class AudioAnomalyDetector {
      * @param sampleRate their rate, Hz (resampled to the model's when different)
      * @param name label of the result
      * @return the check
+     * @throws IllegalArgumentException if there are no samples
      */
     public AnomalyCheck check(float[] audio, int sampleRate, String name) {
+        requireAudio(audio, name);
         float[] samples = audio;
         List<String> warnings = new ArrayList<>();
         if (sampleRate != source.sampleRate()) {
@@ -102,6 +107,13 @@ public final class AudioAnomalyDetector {
     }
 
     private AnomalyCheck check(LoadedAudio audio, String name) {
+        requireAudio(audio.clip().samples(), name);
         return new AnomalyCheck(name, source.score(audio.clip().samples()), audio.warnings());
+    }
+
+    private static void requireAudio(float[] samples, String name) {
+        if (samples.length == 0) {
+            throw new IllegalArgumentException(name + " holds no audio samples; expected some audio to check");
+        }
     }
 }
