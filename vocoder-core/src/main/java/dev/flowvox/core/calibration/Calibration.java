@@ -12,8 +12,9 @@ import java.util.Optional;
  * <p>Decision rule: audio is cut into segments of {@link #segmentSeconds}. Each segment's loudness
  * picks a {@link LevelBand}; its margin is the largest of the level's margin against {@link #level}
  * and every feature's margin against the band's bounds ({@link Bounds#margin}, in multiples of each
- * bound's scale). A clip long enough for its whole-clip statistics ({@link ClipFeature}) also gets
- * their worst margin against {@link #clipBounds}. The clip's score is the largest of these margins;
+ * bound's scale). Pauses, segments quieter than the level's lower bound, are left out while the clip
+ * has louder segments ({@link #judge}). A clip long enough for its whole-clip statistics
+ * ({@link ClipFeature}) also gets their worst margin against {@link #clipBounds}. The clip's score is the largest of these margins;
  * the clip is anomalous when the score exceeds {@link #threshold}, which was chosen on the
  * calibration clips for a target false-positive rate. Equivalently: some segment, or the clip as a
  * whole, lies outside its bounds widened by {@code threshold} scales.
@@ -89,9 +90,13 @@ public record Calibration(double segmentSeconds, List<String> featureNames, Boun
     }
 
     /**
-     * Judges one clip. Segments shorter than half the calibrated length (a clip's tail) are left out
-     * unless nothing else remains; the whole-clip statistics are judged when the calibration bounds
-     * them and the clip has them.
+     * Judges one clip. Left out are segments shorter than half the calibrated length (a clip's tail)
+     * and pauses: segments quieter than the lower bound of {@link #level} while the clip has louder
+     * ones. A clean recording's pauses can be far quieter than any in the calibration speech (a
+     * studio's −80 dBFS against a noisy corpus's −45 dBFS), and a pause that quiet holds nothing to
+     * judge; a dropout is still seen in the segments it cuts into, and a clip with no louder segment
+     * (silence) is judged on its quiet ones. The whole-clip statistics are judged when the
+     * calibration bounds them and the clip has them.
      *
      * @param clip the clip's features: segments in time order with one value per feature name, and
      *     the whole-clip statistics in the order of {@link ClipBounds#names()}
@@ -102,21 +107,33 @@ public record Calibration(double segmentSeconds, List<String> featureNames, Boun
         List<SegmentCheck> checks = new ArrayList<>();
         long longest = segments.stream().mapToLong(SegmentFeatures::length).max().orElseThrow(
                 () -> new IllegalArgumentException("no segments to judge; expected at least one"));
+        List<SegmentFeatures> full = segments.stream().filter(segment -> 2 * segment.length() >= longest).toList();
+        boolean sounding = full.stream().anyMatch(segment -> !isPause(segment));
         double score = Double.NEGATIVE_INFINITY;
-        for (SegmentFeatures segment : segments) {
-            if (2 * segment.length() < longest) {
+        for (SegmentFeatures segment : full) {
+            if (sounding && isPause(segment)) {
                 continue;
             }
             SegmentCheck check = check(segment);
             checks.add(check);
             score = Math.max(score, check.margin());
         }
-        Optional<ClipCheck> whole = Optional.empty();
+        Optional<ClipCheck> clipCheck = Optional.empty();
         if (!clipBounds.isEmpty() && clip.hasWhole()) {
-            whole = Optional.of(clipBounds.check(clip.whole(), threshold));
-            score = Math.max(score, whole.get().margin());
+            clipCheck = Optional.of(clipBounds.check(clip.whole(), threshold));
+            score = Math.max(score, clipCheck.get().margin());
         }
-        return new Verdict(score > threshold, score, threshold, checks, whole);
+        return new Verdict(score > threshold, score, threshold, checks, clipCheck);
+    }
+
+    /**
+     * Whether a segment is quieter than any normal speech segment of the calibration.
+     *
+     * @param segment a segment
+     * @return true below the lower bound of {@link #level}
+     */
+    public boolean isPause(SegmentFeatures segment) {
+        return segment.levelDb() < level.lower();
     }
 
     /**

@@ -70,6 +70,35 @@ class CalibrationTest {
         assertEquals("latent_energy_high", hot.worst().deviationName(calibration.featureNames()));
     }
 
+    /**
+     * A pause far quieter than any calibration segment (a clean studio's silence) says nothing about
+     * the clip while the clip has sound, whatever its features; alone, it is silence and flagged.
+     */
+    @Test
+    void pausesQuieterThanTheCalibrationAreLeftOutWhileTheClipHasSound() {
+        Calibration calibration = new Calibrator(new Calibrator.Settings(0.5, 4, 0.005, 0.01, 0.01))
+                .fit(clips(200, 7), FEATURES, List.of(), "synthetic", 400);
+        SegmentFeatures pause = segment(1, -85, 9.0, 0.01);
+        assertTrue(calibration.isPause(pause));
+        assertFalse(calibration.isPause(segment(0, -20, 2.0, 1.0)));
+
+        Verdict speechWithPause = judge(calibration, segment(0, -20, 2.0, 1.0), pause, segment(2, -25, 2.5, 1.0));
+        assertFalse(speechWithPause.anomalous(), "score " + speechWithPause.score());
+        assertEquals(List.of(0L, 22050L), speechWithPause.checks().stream()
+                .map(c -> c.segment().startSample()).toList());
+
+        Verdict pauseAlone = judge(calibration, pause);
+        assertTrue(pauseAlone.anomalous(), "a clip of nothing but a pause is judged on it");
+        Verdict silence = judge(calibration, segment(0, SegmentFeatures.SILENCE_DB, 5.0, 1.0),
+                segment(1, SegmentFeatures.SILENCE_DB, 5.0, 1.0));
+        assertTrue(silence.anomalous());
+        assertEquals(2, silence.checks().size());
+        assertEquals("level_low", silence.worst().deviationName(calibration.featureNames()));
+
+        Verdict loudSpeechWithHotSegment = judge(calibration, segment(0, -20, 2.0, 1.0), segment(1, -40, 4.0, 3.0));
+        assertTrue(loudSpeechWithHotSegment.anomalous(), "segments at normal loudness are still judged");
+    }
+
     @Test
     void heldOutFalsePositivesAreRecorded() {
         Calibrator calibrator = new Calibrator(new Calibrator.Settings(0.5, 4, 0.005, 0.01, 0.01));
