@@ -1,12 +1,19 @@
 #!/usr/bin/env bash
-# Installs the system packages the project needs beyond Java: espeak-ng (the text-to-speech front end
-# of `flowvox speak` and of the client tests). A fast no-op when everything is present; uses sudo
-# when not root; prints the exact command and exits 1 when it cannot install.
+# Usage: scripts/install-system-deps.sh [PACKAGE...]
+# Installs the system packages the project needs beyond Java: by default espeak-ng (the text-to-speech
+# front end of `flowvox speak` and of the client tests); other scripts name the Debian packages they
+# need. A fast no-op when everything is present; uses sudo when not root; prints the exact command and
+# exits 1 when it cannot install.
 set -euo pipefail
-packages=(espeak-ng)
+packages=("$@")
+[ ${#packages[@]} -eq 0 ] && packages=(espeak-ng)
+installed() {
+  command -v "$1" >/dev/null 2>&1 ||
+    [ "$(dpkg-query -W -f='${Status}' "$1" 2>/dev/null || true)" = "install ok installed" ]
+}
 missing=()
 for package in "${packages[@]}"; do
-  command -v "$package" >/dev/null 2>&1 || missing+=("$package")
+  installed "$package" || missing+=("$package")
 done
 [ ${#missing[@]} -eq 0 ] && exit 0
 

@@ -39,9 +39,11 @@ final class AnomalyEvalCommand implements Callable<Integer> {
     @Mixin
     ChecksModelOption modelOption;
 
-    @Option(names = "--train", defaultValue = "data/corpus/train.tsv", description = "normal speech to calibrate on "
-            + "(default: ${DEFAULT-VALUE})")
-    Path trainManifest;
+    @Option(names = "--train", split = ",", paramLabel = "MANIFEST",
+            defaultValue = "data/corpus/train.tsv,data/corpus-nl/train.tsv",
+            description = "normal speech to calibrate on; several manifests (comma-separated or repeated) are "
+                    + "joined (default: ${DEFAULT-VALUE})")
+    List<Path> trainManifests;
 
     @Option(names = "--valid", defaultValue = "data/corpus/valid.tsv", description = "held-out speech, also the source "
             + "of the anomalies (default: ${DEFAULT-VALUE})")
@@ -51,7 +53,7 @@ final class AnomalyEvalCommand implements Callable<Integer> {
     Path out;
 
     @Option(names = "--max-train-clips", defaultValue = "600", description = "calibrate on at most this many "
-            + "training clips, evenly spaced (default: ${DEFAULT-VALUE})")
+            + "training clips of each manifest, evenly spaced (default: ${DEFAULT-VALUE})")
     int maxTrainClips;
 
     @Option(names = "--max-valid-clips", defaultValue = "1000000", description = "evaluate at most this many "
@@ -67,7 +69,7 @@ final class AnomalyEvalCommand implements Callable<Integer> {
         try (NDManager manager = NDManager.newBaseManager();
                 VocoderModel model = ModelBundle.load(bundle, manager)) {
             int rate = model.info().sampleRate();
-            Corpus train = CorpusSample.of(Corpus.load(trainManifest, rate), maxTrainClips);
+            Corpus train = CorpusSample.ofEach(trainManifests, rate, maxTrainClips);
             Corpus valid = CorpusSample.of(Corpus.load(validManifest, rate), maxValidClips);
             List<AnomalyEvaluation.Method> methods = List.of(
                     new AnomalyEvaluation.Method("flow", new FlowFeatures(model)),

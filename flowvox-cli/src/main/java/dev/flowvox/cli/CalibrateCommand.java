@@ -49,16 +49,20 @@ final class CalibrateCommand implements Callable<Integer> {
     @Mixin
     ChecksModelOption modelOption;
 
-    @Option(names = "--train", defaultValue = "data/corpus/train.tsv", description = "normal speech to calibrate on "
-            + "(default: ${DEFAULT-VALUE})")
-    Path trainManifest;
+    @Option(names = "--train", split = ",", paramLabel = "MANIFEST",
+            defaultValue = "data/corpus/train.tsv,data/corpus-nl/train.tsv",
+            description = "normal speech to calibrate on; several manifests (comma-separated or repeated) are "
+                    + "joined (default: ${DEFAULT-VALUE})")
+    List<Path> trainManifests;
 
-    @Option(names = "--valid", defaultValue = "data/corpus/valid.tsv", description = "held-out normal speech for the "
-            + "false-positive rate (default: ${DEFAULT-VALUE})")
-    Path validManifest;
+    @Option(names = "--valid", split = ",", paramLabel = "MANIFEST",
+            defaultValue = "data/corpus/valid.tsv,data/corpus-nl/valid.tsv",
+            description = "held-out normal speech for the false-positive rate; several are joined (default: "
+                    + "${DEFAULT-VALUE})")
+    List<Path> validManifests;
 
     @Option(names = "--max-train-clips", defaultValue = "600", description = "calibrate on at most this many "
-            + "training clips, evenly spaced (default: ${DEFAULT-VALUE})")
+            + "training clips of each manifest, evenly spaced (default: ${DEFAULT-VALUE})")
     int maxTrainClips;
 
     @Override
@@ -68,8 +72,8 @@ final class CalibrateCommand implements Callable<Integer> {
         try (NDManager manager = NDManager.newBaseManager();
                 VocoderModel model = ModelBundle.load(bundle, manager)) {
             int rate = model.info().sampleRate();
-            Corpus train = CorpusSample.of(Corpus.load(trainManifest, rate), maxTrainClips);
-            Corpus valid = Corpus.load(validManifest, rate);
+            Corpus train = CorpusSample.ofEach(trainManifests, rate, maxTrainClips);
+            Corpus valid = CorpusSample.ofEach(validManifests, rate, Integer.MAX_VALUE);
             Calibrator.Settings settings = Calibrator.Settings.DEFAULT;
             FlowFeatures features = new FlowFeatures(model);
             int segment = (int) Math.round(settings.segmentSeconds() * rate);
@@ -77,9 +81,9 @@ final class CalibrateCommand implements Callable<Integer> {
                     .setInitialMax(train.clips().size() + valid.clips().size()).setStyle(ProgressBarStyle.ASCII)
                     .setUnit(" clips", 1).build()) {
                 calibration = new Calibrator(settings).fit(extract(features, train, segment, bar),
-                        features.names(), features.clipNames(), describe(trainManifest, train), train.totalSeconds());
+                        features.names(), features.clipNames(), describe(train), train.totalSeconds());
                 calibration = Calibrator.validate(calibration, extract(features, valid, segment, bar),
-                        describe(validManifest, valid), valid.totalSeconds());
+                        describe(valid), valid.totalSeconds());
             }
         }
         CalibrationSection.write(bundle, calibration);
@@ -88,8 +92,8 @@ final class CalibrateCommand implements Callable<Integer> {
         return 0;
     }
 
-    private static String describe(Path manifest, Corpus corpus) {
-        return manifest + " (" + corpus.clips().size() + " clips)";
+    private static String describe(Corpus corpus) {
+        return corpus.source() + " (" + corpus.clips().size() + " clips)";
     }
 
     private static List<ClipFeatures> extract(FlowFeatures features, Corpus corpus, int segment, ProgressBar bar) {

@@ -102,9 +102,9 @@ public final class AnomalyEvaluation {
             int segment = (int) Math.round(segmentSeconds * extractor.sampleRate());
             List<ClipFeatures> trainFeatures = features(extractor, train.clips(), segment);
             Calibration calibration = calibrator.fit(trainFeatures, extractor.names(), extractor.clipNames(),
-                    train.manifest().toString(), train.totalSeconds());
+                    train.source(), train.totalSeconds());
             List<ClipFeatures> cleanFeatures = features(extractor, valid.clips(), segment);
-            calibration = Calibrator.validate(calibration, cleanFeatures, valid.manifest().toString(), valid.totalSeconds());
+            calibration = Calibrator.validate(calibration, cleanFeatures, valid.source(), valid.totalSeconds());
             Map<AnomalyKind, double[]> anomalous = new EnumMap<>(AnomalyKind.class);
             for (AnomalyKind kind : AnomalyKind.values()) {
                 List<AudioClip> made = new ArrayList<>();
