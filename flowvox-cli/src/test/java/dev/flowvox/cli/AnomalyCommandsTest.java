@@ -34,23 +34,25 @@ class AnomalyCommandsTest {
         float[] speech = ModelInput.load(Path.of(System.getProperty("flowvox.fixtures"), "speech-22050.wav"), RATE)
                 .clip().samples();
         Files.createDirectories(dir.resolve("wav"));
-        StringBuilder train = new StringBuilder("path\tsamples\tseconds\tsource\n");
+        StringBuilder quieter = new StringBuilder("path\tsamples\tseconds\tsource\n");
+        StringBuilder louder = new StringBuilder(quieter);
         int clip = 0;
         for (float gain : new float[] {0.5f, 0.85f, 1.4f}) {
             for (int start = 0; start + 33075 <= speech.length; start += 2756) {
                 String name = "wav/clean-" + clip++ + ".wav";
                 write(dir.resolve(name), scaled(Arrays.copyOfRange(speech, start, start + 33075), gain));
-                train.append(name).append("\t33075\t1.5\tfixture\n");
+                (gain < 1 ? quieter : louder).append(name).append("\t33075\t1.5\tfixture\n");
             }
         }
-        Files.writeString(dir.resolve("train.tsv"), train, StandardCharsets.UTF_8);
+        Files.writeString(dir.resolve("quieter.tsv"), quieter, StandardCharsets.UTF_8);
+        Files.writeString(dir.resolve("louder.tsv"), louder, StandardCharsets.UTF_8);
         Files.writeString(dir.resolve("valid.tsv"), "path\tsamples\tseconds\tsource\nwav/clean-3.wav\t33075\t1.5\tfixture\n",
                 StandardCharsets.UTF_8);
         Path bundle = dir.resolve("model.flowvox");
         Files.copy(Path.of("..", "models", "checks", "checks.flowvox"), bundle);
 
-        CliRun calibrated = run("calibrate", "-m", bundle.toString(), "--train", dir.resolve("train.tsv").toString(),
-                "--valid", dir.resolve("valid.tsv").toString());
+        CliRun calibrated = run("calibrate", "-m", bundle.toString(), "--train",
+                dir.resolve("quieter.tsv") + "," + dir.resolve("louder.tsv"), "--valid", dir.resolve("valid.tsv").toString());
         assertEquals(0, calibrated.status(), calibrated.err());
         assertTrue(calibrated.out().contains("false positives:") && calibrated.out().contains("wrote the calibration"),
                 calibrated.out());
@@ -59,6 +61,8 @@ class AnomalyCommandsTest {
                 && calibrated.out().contains("whole clip (at least 1.0 s): onset_skewness"),
                 "the table shows every bounded feature: " + calibrated.out());
         CliRun info = run("info", "-m", bundle.toString());
+        assertTrue(info.out().contains("fitted on " + dir.resolve("quieter.tsv") + " + " + dir.resolve("louder.tsv")
+                + " (" + clip + " clips)"), "both manifests are joined: " + info.out());
         assertTrue(info.out().contains("calibration: 0.50 s segments bounding [nats_per_sample, latent_energy, "
                 + "min_group_energy_db, max_group_energy_db]; whole clips bounding [onset_skewness, echo_correlation, "
                 + "high_band_db]"), info.out());
