@@ -14,10 +14,10 @@ import java.util.Optional;
  * and every feature's margin against the band's bounds ({@link Bounds#margin}, in multiples of each
  * bound's scale). Pauses, segments quieter than the level's lower bound, are left out while the clip
  * has louder segments ({@link #judge}). A clip long enough for its whole-clip statistics
- * ({@link ClipFeature}) also gets their worst margin against {@link #clipBounds}. The clip's score is the largest of these margins;
- * the clip is anomalous when the score exceeds {@link #threshold}, which was chosen on the
- * calibration clips for a target false-positive rate. Equivalently: some segment, or the clip as a
- * whole, lies outside its bounds widened by {@code threshold} scales.
+ * ({@link ClipFeature}) also gets their worst margin against {@link #clipBounds}. The clip's score
+ * is the largest of these margins; the clip is anomalous when the score exceeds {@link #threshold},
+ * which was chosen on the calibration clips for a target false-positive rate. Equivalently: some
+ * segment, or the clip as a whole, lies outside its bounds widened by {@code threshold} scales.
  *
  * @param segmentSeconds segment length, seconds
  * @param featureNames the features bounded per band, e.g. {@link SegmentFeatures#FLOW_FEATURES}
