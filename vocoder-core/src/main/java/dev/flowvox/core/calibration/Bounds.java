@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 package dev.flowvox.core.calibration;
 
+import java.util.List;
+
 /**
  * Two-sided bounds on one feature with the spread that turns a distance into a margin.
  *
@@ -30,6 +32,36 @@ public record Bounds(double lower, double upper, double scale) {
      */
     public double margin(double value) {
         return Math.max(lower - value, value - upper) / scale;
+    }
+
+    /**
+     * Which side of the bounds a value leans to.
+     *
+     * @param value feature value
+     * @return true below the middle of the bounds
+     */
+    public boolean isLow(double value) {
+        return value < (lower + upper) / 2;
+    }
+
+    /**
+     * The bound a set of values lies furthest outside of.
+     *
+     * @param bounds one per value, at least one
+     * @param values the values
+     * @return the index of the largest {@link #margin}; the first of equal ones
+     */
+    public static int worst(List<Bounds> bounds, double[] values) {
+        int worst = 0;
+        double largest = bounds.get(0).margin(values[0]);
+        for (int i = 1; i < values.length; i++) {
+            double margin = bounds.get(i).margin(values[i]);
+            if (margin > largest) {
+                largest = margin;
+                worst = i;
+            }
+        }
+        return worst;
     }
 
     /**

@@ -105,9 +105,10 @@ public record Calibration(double segmentSeconds, List<String> featureNames, Boun
     public Verdict judge(ClipFeatures clip) {
         List<SegmentFeatures> segments = clip.segments();
         List<SegmentCheck> checks = new ArrayList<>();
-        long longest = segments.stream().mapToLong(SegmentFeatures::length).max().orElseThrow(
-                () -> new IllegalArgumentException("no segments to judge; expected at least one"));
-        List<SegmentFeatures> full = segments.stream().filter(segment -> 2 * segment.length() >= longest).toList();
+        if (segments.isEmpty()) {
+            throw new IllegalArgumentException("no segments to judge; expected at least one");
+        }
+        List<SegmentFeatures> full = fullLength(segments);
         boolean sounding = full.stream().anyMatch(segment -> !isPause(segment));
         double score = Double.NEGATIVE_INFINITY;
         for (SegmentFeatures segment : full) {
@@ -124,6 +125,17 @@ public record Calibration(double segmentSeconds, List<String> featureNames, Boun
             score = Math.max(score, clipCheck.get().margin());
         }
         return new Verdict(score > threshold, score, threshold, checks, clipCheck);
+    }
+
+    /**
+     * A clip's segments without the short tail: those at least half as long as its longest.
+     *
+     * @param segments a clip's segments
+     * @return the segments {@link #judge} and {@link Calibrator} look at, in order
+     */
+    static List<SegmentFeatures> fullLength(List<SegmentFeatures> segments) {
+        long longest = segments.stream().mapToLong(SegmentFeatures::length).max().orElse(0);
+        return segments.stream().filter(segment -> 2 * segment.length() >= longest).toList();
     }
 
     /**
@@ -148,18 +160,13 @@ public record Calibration(double segmentSeconds, List<String> featureNames, Boun
                     + featureNames.size() + " " + featureNames);
         }
         LevelBand band = band(segment.levelDb());
-        double margin = level.margin(segment.levelDb());
-        int worst = -1;
-        for (int f = 0; f < featureNames.size(); f++) {
-            double featureMargin = band.features().get(f).margin(segment.values()[f]);
-            if (featureMargin > margin) {
-                margin = featureMargin;
-                worst = f;
-            }
-        }
-        Bounds worstBounds = worst < 0 ? level : band.features().get(worst);
-        double value = worst < 0 ? segment.levelDb() : segment.values()[worst];
-        boolean low = value < (worstBounds.lower() + worstBounds.upper()) / 2;
+        int feature = Bounds.worst(band.features(), segment.values());
+        double featureMargin = band.features().get(feature).margin(segment.values()[feature]);
+        double levelMargin = level.margin(segment.levelDb());
+        int worst = featureMargin > levelMargin ? feature : -1;
+        double margin = Math.max(featureMargin, levelMargin);
+        boolean low = worst < 0 ? level.isLow(segment.levelDb())
+                : band.features().get(worst).isLow(segment.values()[worst]);
         List<Bounds> widened = band.features().stream().map(b -> b.widened(threshold)).toList();
         return new SegmentCheck(segment, widened, margin, Deviation.of(low, worst < 0), worst, margin > threshold);
     }

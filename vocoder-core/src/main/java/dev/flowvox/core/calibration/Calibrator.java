@@ -92,7 +92,7 @@ public final class Calibrator {
             String data, double seconds) {
         List<SegmentFeatures> pooled = new ArrayList<>();
         for (ClipFeatures clip : clips) {
-            pooled.addAll(judged(clip.segments()));
+            pooled.addAll(Calibration.fullLength(clip.segments()));
         }
         if (pooled.size() < 2 * settings.levelBands()) {
             throw new IllegalArgumentException(pooled.size() + " calibration segments; expected at least "
@@ -210,10 +210,5 @@ public final class Calibrator {
     private static Bounds bounds(double[] sorted, double tail) {
         double scale = (quantile(sorted, 0.84) - quantile(sorted, 0.16)) / 2;
         return new Bounds(quantile(sorted, tail), quantile(sorted, 1 - tail), Math.max(MIN_SCALE, scale));
-    }
-
-    private static List<SegmentFeatures> judged(List<SegmentFeatures> clip) {
-        long longest = clip.stream().mapToLong(SegmentFeatures::length).max().orElse(0);
-        return clip.stream().filter(s -> 2 * s.length() >= longest).toList();
     }
 }

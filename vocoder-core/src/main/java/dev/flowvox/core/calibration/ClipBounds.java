@@ -41,18 +41,9 @@ public record ClipBounds(List<String> names, List<Bounds> bounds) {
             throw new IllegalArgumentException("clip has " + values.length + " statistics; expected " + names.size() + " "
                     + names);
         }
-        double margin = Double.NEGATIVE_INFINITY;
-        int worst = 0;
-        for (int f = 0; f < values.length; f++) {
-            double m = bounds.get(f).margin(values[f]);
-            if (m > margin) {
-                margin = m;
-                worst = f;
-            }
-        }
-        Bounds worstBounds = bounds.get(worst);
-        boolean low = values[worst] < (worstBounds.lower() + worstBounds.upper()) / 2;
-        return new ClipCheck(values, bounds.stream().map(b -> b.widened(threshold)).toList(), margin, worst, low,
-                margin > threshold);
+        int worst = Bounds.worst(bounds, values);
+        double margin = bounds.get(worst).margin(values[worst]);
+        return new ClipCheck(values, bounds.stream().map(b -> b.widened(threshold)).toList(), margin, worst,
+                bounds.get(worst).isLow(values[worst]), margin > threshold);
     }
 }
