@@ -34,8 +34,8 @@ final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "where the report goes")
     Path out;
 
-    @Option(names = "--sigma", defaultValue = "0.7", description = "flow latent scale (default: ${DEFAULT-VALUE})")
-    double sigma;
+    @Option(names = "--sigma", description = "flow latent scale (default: the model's recommended sigma)")
+    Double sigma;
 
     @Option(names = "--denoise", defaultValue = "0", description = "flow denoiser strength (default: off)")
     double denoise;
@@ -54,7 +54,8 @@ final class EvaluateCommand implements Callable<Integer> {
         try (NDManager manager = NDManager.newBaseManager();
                 VocoderModel model = ModelBundle.load(modelOption.resolve(), manager)) {
             Corpus corpus = Corpus.load(manifest, model.info().sampleRate());
-            CopySynthesisReport report = CopySynthesisRun.run(model, corpus, sigma, denoise, maxClips, pictures, writeAudio,
+            double latentScale = sigma != null ? sigma : model.synthesisDefaults().sigma();
+            CopySynthesisReport report = CopySynthesisRun.run(model, corpus, latentScale, denoise, maxClips, pictures, writeAudio,
                     out);
             spec.commandLine().getOut().print(report.markdown());
             spec.commandLine().getOut().println("wrote " + out.resolve("copy-synthesis.md"));

@@ -5,6 +5,7 @@ import dev.flowvox.core.calibration.CalibrationSection;
 import dev.flowvox.core.model.BundleArchive;
 import dev.flowvox.core.model.ModelBundle;
 import dev.flowvox.core.model.ModelInfo;
+import dev.flowvox.core.model.SynthesisDefaults;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -33,7 +34,9 @@ final class InfoCommand implements Callable<Integer> {
         spec.commandLine().getOut().println("created:     " + info.provenance().created());
         spec.commandLine().getOut().println("flow:        " + info.flow());
         spec.commandLine().getOut().println("mel:         " + info.mel());
-        spec.commandLine().getOut().println("sigma:       " + info.trainingSigma() + " (training)");
+        SynthesisDefaults synthesis = SynthesisDefaults.read(archive);
+        spec.commandLine().getOut().println("sigma:       " + info.trainingSigma() + " (training), " + synthesis.sigma()
+                + " (synthesis default: " + synthesis.basis() + ")");
         info.provenance().facts().forEach((name, value) -> spec.commandLine().getOut().println("  " + name + ": " + value));
         spec.commandLine().getOut().println("calibration: " + CalibrationSection.read(archive).map(InfoCommand::describe)
                 .orElse("none (anomaly checks need one: flowvox calibrate)"));

@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
             InfoCommand.class,
             TrainCommand.class,
             EvaluateCommand.class,
+            ChooseSigmaCommand.class,
             CalibrateCommand.class,
             CheckCommand.class,
             AnomalyEvalCommand.class,

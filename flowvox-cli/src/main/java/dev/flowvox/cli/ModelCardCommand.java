@@ -7,6 +7,7 @@ import dev.flowvox.core.flow.Squeeze;
 import dev.flowvox.core.flow.WaveNetConfig;
 import dev.flowvox.core.model.ModelBundle;
 import dev.flowvox.core.model.ModelInfo;
+import dev.flowvox.core.model.SynthesisDefaults;
 import dev.flowvox.core.model.VocoderModel;
 import dev.flowvox.core.quality.CopySynthesisReport;
 import dev.flowvox.core.train.Corpus;
@@ -46,8 +47,9 @@ final class ModelCardCommand implements Callable<Integer> {
     @Option(names = "--valid", defaultValue = "data/corpus/valid.tsv", description = "evaluation clips (default: ${DEFAULT-VALUE})")
     Path manifest;
 
-    @Option(names = "--sigma", defaultValue = "0.7", description = "flow latent scale for copy synthesis (default: ${DEFAULT-VALUE})")
-    double sigma;
+    @Option(names = "--sigma", description = "flow latent scale for copy synthesis (default: the model's recommended "
+            + "sigma)")
+    Double sigma;
 
     @Option(names = "--eval-clips", defaultValue = "1000000", description = "evaluate at most this many clips")
     int evalClips;
@@ -66,17 +68,19 @@ final class ModelCardCommand implements Callable<Integer> {
             List<SpeedMeasurement.Row> speed = SpeedMeasurement.measure(vocoder.synthesizer(), info,
                     List.of(1.0, 4.0, 10.0), 7, 5);
             Corpus corpus = Corpus.load(manifest, info.sampleRate());
-            CopySynthesisReport quality = CopySynthesisRun.run(vocoder, corpus, sigma, 0, evalClips, 3, false,
+            double latentScale = sigma != null ? sigma : vocoder.synthesisDefaults().sigma();
+            CopySynthesisReport quality = CopySynthesisRun.run(vocoder, corpus, latentScale, 0, evalClips, 3, false,
                     out.resolve("evaluation"));
-            String card = card(info, vocoder.parameters().trainableCount(), validation, machine, speed, quality);
+            String card = card(info, vocoder.synthesisDefaults(), vocoder.parameters().trainableCount(), validation,
+                    machine, speed, quality);
             Files.writeString(out.resolve("README.md"), card, StandardCharsets.UTF_8);
             spec.commandLine().getOut().println("wrote " + out.resolve("README.md"));
         }
         return 0;
     }
 
-    private String card(ModelInfo info, long parameters, double[][] validation, String machine,
-            List<SpeedMeasurement.Row> speed, CopySynthesisReport quality) {
+    private String card(ModelInfo info, SynthesisDefaults synthesis, long parameters, double[][] validation,
+            String machine, List<SpeedMeasurement.Row> speed, CopySynthesisReport quality) {
         FlowConfig flow = info.flow();
         WaveNetConfig wn = flow.waveNet();
         StringBuilder md = new StringBuilder();
@@ -127,6 +131,8 @@ final class ModelCardCommand implements Callable<Integer> {
         md.append("## Speed\n\nOne-pass synthesis, single stream, median of 7 runs after warm-up (`flowvox speed`), on ")
                 .append(machine).append(":\n\n").append(SpeedMeasurement.markdown(speed)).append('\n');
         md.append("## Quality: copy synthesis against Griffin-Lim\n\n");
+        md.append(String.format(Locale.ROOT, "Synthesis uses σ %.2f when a caller does not choose: %s.%n%n",
+                synthesis.sigma(), synthesis.basis()));
         md.append("Each validation clip is analysed into its mel and resynthesized by the flow and by Griffin-Lim ")
                 .append("(60 iterations of fast Griffin-Lim from the least-squares pseudo-inverse of the mel). ")
                 .append("F0 and voicing use YIN on both the original and the resynthesis. Per-clip numbers: ")

@@ -95,7 +95,7 @@ final class SpeakCommand implements Callable<Integer> {
             description = "Bearer token for the server (FLOWVOX_TOKEN)")
     String token;
 
-    @Option(names = "--sigma", description = "Latent noise scale, 0 to 4 (server default 0.7)")
+    @Option(names = "--sigma", description = "Latent noise scale, 0 to 4 (default: the model's recommended sigma)")
     Float sigma;
 
     @Option(names = "--seed", description = "Seed of the latent noise (server default 0)")

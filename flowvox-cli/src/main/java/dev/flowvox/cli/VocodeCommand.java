@@ -55,8 +55,9 @@ final class VocodeCommand implements Callable<Integer> {
     @Option(names = {"-o", "--output"}, required = true, paramLabel = "OUT.wav", description = "output audio")
     Path output;
 
-    @Option(names = "--sigma", defaultValue = "0.7", description = "latent scale (default: ${DEFAULT-VALUE})")
-    double sigma;
+    @Option(names = "--sigma", description = "latent scale (default: the model's recommended sigma, see `flowvox "
+            + "info`)")
+    Double sigma;
 
     @Option(names = "--seed", defaultValue = "0", description = "noise seed (default: ${DEFAULT-VALUE})")
     long seed;
@@ -70,16 +71,17 @@ final class VocodeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (!(sigma >= 0) || !(denoise >= 0)) {
+        if (sigma != null && !(sigma >= 0) || !(denoise >= 0)) {
             throw new IllegalArgumentException("--sigma and --denoise must be >= 0, got " + sigma + " and " + denoise);
         }
         try (NDManager manager = NDManager.newBaseManager();
                 VocoderModel model = ModelBundle.load(modelOption.resolve(), manager)) {
             ModelInfo info = model.info();
+            double latentScale = sigma != null ? sigma : model.synthesisDefaults().sigma();
             float[][] mel = readMel(info);
             Synthesizer synthesizer = model.synthesizer();
             long start = System.nanoTime();
-            float[] audio = synthesizer.synthesize(mel, sigma, seed);
+            float[] audio = synthesizer.synthesize(mel, latentScale, seed);
             double seconds = (System.nanoTime() - start) / 1e9;
             if (denoise > 0) {
                 audio = BiasDenoiser.of(synthesizer, info.flow(), info.mel()).denoise(audio, denoise);

@@ -10,6 +10,7 @@ import dev.flowvox.core.dsp.MelConfig;
 import dev.flowvox.core.dsp.SyntheticSpeech;
 import dev.flowvox.core.flow.PitchPrediction;
 import dev.flowvox.core.model.ModelBundle;
+import dev.flowvox.core.model.SynthesisDefaults;
 import dev.flowvox.core.model.VocoderModel;
 import dev.flowvox.proto.v1.AudioChunk;
 import dev.flowvox.proto.v1.AudioEncoding;
@@ -42,6 +43,8 @@ import java.util.stream.IntStream;
 class SynthesisTest {
 
     private static final double SIGMA = 0.7;
+    /** The synthesis default stored in the bundle of the model "other". */
+    private static final double OTHER_SIGMA = 0.85;
 
     @TempDir
     static Path dir;
@@ -53,6 +56,7 @@ class SynthesisTest {
     static void start() throws Exception {
         Path bundle = TestModels.write(dir, "tiny", 1);
         TestModels.write(dir, "other", 2, TestModels.TINY.withPitchPrediction(PitchPrediction.SPEECH));
+        new SynthesisDefaults(OTHER_SIGMA, "chosen by the test").write(dir.resolve("other.flowvox"));
         running = RunningServer.start(ServerConfig.local(List.of(bundle, dir.resolve("other.flowvox"))));
         manager = NDManager.newBaseManager();
         reference = ModelBundle.load(bundle, manager);
@@ -216,6 +220,25 @@ class SynthesisTest {
         assertEquals(80, info.getNMel());
         assertEquals(128, info.getFlow().getNGroup());
         assertEquals("2", info.getFactsOrThrow("seed"));
+        assertEquals(OTHER_SIGMA, info.getDefaultSigma(), 1e-9);
+        assertEquals(SynthesisDefaults.FALLBACK.sigma(), models.getModels(0).getDefaultSigma(), 1e-9);
+    }
+
+    /** A request without sigma gets the model's recommended one, stored in its bundle. */
+    @Test
+    void unsetSigmaIsTheModelsRecommendedSigma() throws Exception {
+        float[][] mel = TestModels.mel(40, 5);
+        try (VocoderModel other = ModelBundle.load(dir.resolve("other.flowvox"), manager)) {
+            assertEquals(OTHER_SIGMA, other.synthesisDefaults().sigma(), 0.0);
+            float[] recommended = other.synthesizer().synthesize(mel, OTHER_SIGMA, 3);
+            float[] fallback = other.synthesizer().synthesize(mel, SynthesisDefaults.FALLBACK.sigma(), 3);
+            float[] audio = RunningServer.synthesize(running.blocking(), SynthesizeRequest.newBuilder()
+                    .setOptions(SynthesisOptions.newBuilder().setModelId("other").setSeed(3)
+                            .setEncoding(AudioEncoding.FLOAT32))
+                    .setMel(TestModels.wire(mel)).build());
+            assertTrue(TestModels.snrDb(recommended, audio) >= 40, "not the audio of sigma " + OTHER_SIGMA);
+            assertTrue(TestModels.snrDb(fallback, audio) < 20, "the audio of sigma 0.7, not the model's");
+        }
     }
 
     static StreamObserver<AudioChunk> collect(List<AudioChunk> chunks, CompletableFuture<Void> done) {

@@ -155,8 +155,8 @@ public final class TextToSpeech {
 
         /**
          * Synthesis options for every sentence (model, σ, seed, output rate, chunk size…). Default: the
-         * server's defaults (PCM16 at the model's rate, σ 0.7, seed 0). Smaller {@code chunk_frames}
-         * give the first audio sooner.
+         * server's defaults (PCM16 at the model's rate, the model's recommended σ, seed 0). Smaller
+         * {@code chunk_frames} give the first audio sooner.
          *
          * @param synthesisOptions the options
          * @return this

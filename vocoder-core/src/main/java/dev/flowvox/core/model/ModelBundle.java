@@ -81,12 +81,12 @@ public final class ModelBundle {
      * @param parent manager whose sub-managers will own the model
      * @return the model
      * @throws BundleFormatException if the model does not match its configuration or its calibration
-     *     section is malformed
+     *     or synthesis section is malformed
      */
     public static VocoderModel load(BundleArchive archive, NDManager parent) throws BundleFormatException {
         ModelInfo info = info(archive);
         return new VocoderModel(info, parameters(archive, info, parent), parent,
-                CalibrationSection.read(archive).orElse(null));
+                CalibrationSection.read(archive).orElse(null), SynthesisDefaults.read(archive));
     }
 
     /**

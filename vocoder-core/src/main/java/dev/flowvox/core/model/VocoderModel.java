@@ -14,6 +14,7 @@ import dev.flowvox.core.flow.WaveGlow;
 import dev.flowvox.core.score.LikelihoodScorer;
 import dev.flowvox.core.synth.Synthesizer;
 
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -26,6 +27,7 @@ public final class VocoderModel implements AutoCloseable {
     private final FlowParameters parameters;
     private final NDManager manager;
     private final Calibration calibration;
+    private final SynthesisDefaults synthesisDefaults;
     private final PitchPredictor pitchPredictor;
     private FlowWeights weights;
     private WaveGlow flow;
@@ -38,7 +40,7 @@ public final class VocoderModel implements AutoCloseable {
      * @param parent manager whose sub-manager will own the inference weights
      */
     public VocoderModel(ModelInfo info, FlowParameters parameters, NDManager parent) {
-        this(info, parameters, parent, null);
+        this(info, parameters, parent, null, SynthesisDefaults.FALLBACK);
     }
 
     /**
@@ -49,8 +51,10 @@ public final class VocoderModel implements AutoCloseable {
      * @param parent manager whose sub-manager will own the inference weights
      * @param calibration the bundle's typicality calibration, or null when it has none; it may bound
      *     only {@link FlowFeature}s per segment and {@link ClipFeature}s per clip
+     * @param synthesisDefaults how the model synthesizes when a caller does not say
      */
-    public VocoderModel(ModelInfo info, FlowParameters parameters, NDManager parent, Calibration calibration) {
+    public VocoderModel(ModelInfo info, FlowParameters parameters, NDManager parent, Calibration calibration,
+            SynthesisDefaults synthesisDefaults) {
         if (!info.flow().equals(parameters.config())) {
             throw new IllegalArgumentException("parameters are for " + parameters.config() + ", the model says " + info.flow());
         }
@@ -67,6 +71,7 @@ public final class VocoderModel implements AutoCloseable {
         this.parameters = parameters;
         this.manager = parent.newSubManager();
         this.calibration = calibration;
+        this.synthesisDefaults = Objects.requireNonNull(synthesisDefaults, "synthesisDefaults");
         this.pitchPredictor = new PitchPredictor(info.flow().pitchPrediction(), info.mel());
     }
 
@@ -78,6 +83,11 @@ public final class VocoderModel implements AutoCloseable {
     /** The typicality calibration stored with the model, if any (anomaly checks need one). */
     public Optional<Calibration> calibration() {
         return Optional.ofNullable(calibration);
+    }
+
+    /** How the model synthesizes when a caller does not say (its recommended σ). */
+    public SynthesisDefaults synthesisDefaults() {
+        return synthesisDefaults;
     }
 
     /** The stored parameters. */

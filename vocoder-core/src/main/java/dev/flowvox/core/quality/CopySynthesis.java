@@ -43,6 +43,18 @@ public final class CopySynthesis {
     }
 
     /**
+     * Resynthesizes a clip with the flow alone and measures it (no Griffin-Lim, which does not depend
+     * on the flow's σ).
+     *
+     * @param original audio at the model's rate
+     * @param seed seed of the flow's latent
+     * @return the flow's metrics
+     */
+    public QualityMetrics flowOnly(float[] original, long seed) {
+        return QualityMetrics.compare(original, flow(mel.compute(original), seed), lsd, mel, yin);
+    }
+
+    /**
      * Resynthesizes a clip both ways and measures both.
      *
      * @param original audio at the model's rate
@@ -51,13 +63,15 @@ public final class CopySynthesis {
      */
     public Result run(float[] original, long seed) {
         float[][] logMel = mel.compute(original);
-        float[] flow = synthesizer.synthesize(logMel, sigma, seed);
-        if (denoiser != null) {
-            flow = denoiser.denoise(flow, denoiseStrength);
-        }
+        float[] flow = flow(logMel, seed);
         float[] baseline = griffinLim.synthesize(logMel, seed);
         return new Result(flow, baseline, QualityMetrics.compare(original, flow, lsd, mel, yin),
                 QualityMetrics.compare(original, baseline, lsd, mel, yin));
+    }
+
+    private float[] flow(float[][] logMel, long seed) {
+        float[] audio = synthesizer.synthesize(logMel, sigma, seed);
+        return denoiser == null ? audio : denoiser.denoise(audio, denoiseStrength);
     }
 
     /**

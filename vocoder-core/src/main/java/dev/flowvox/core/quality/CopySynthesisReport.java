@@ -59,16 +59,7 @@ public final class CopySynthesisReport {
      * @return the mean
      */
     public double mean(boolean flow, ToDoubleFunction<QualityMetrics> measure) {
-        double sum = 0;
-        int count = 0;
-        for (Row row : rows) {
-            double value = measure.applyAsDouble(flow ? row.flow : row.griffinLim);
-            if (!Double.isNaN(value)) {
-                sum += value;
-                count++;
-            }
-        }
-        return count == 0 ? Double.NaN : sum / count;
+        return QualityMetrics.mean(rows.stream().map(row -> flow ? row.flow : row.griffinLim).toList(), measure);
     }
 
     /**

@@ -4,6 +4,8 @@ import dev.flowvox.core.dsp.MelSpectrogram;
 import dev.flowvox.core.dsp.Yin;
 
 import java.util.Arrays;
+import java.util.List;
+import java.util.function.ToDoubleFunction;
 
 /**
  * How far a resynthesis is from the original, on four measures (lower is better for all).
@@ -16,6 +18,18 @@ import java.util.Arrays;
  * @param voicingError fraction of frames whose voiced/unvoiced decision differs from the original's
  */
 public record QualityMetrics(double logSpectralDistanceDb, double melL1, double f0RelativeError, double voicingError) {
+
+    /**
+     * Mean of a measure over clips, skipping NaN values (the F0 error of a clip without frames voiced
+     * in both).
+     *
+     * @param clips each clip's metrics
+     * @param measure the measure
+     * @return the mean, NaN when no clip has a value
+     */
+    public static double mean(List<QualityMetrics> clips, ToDoubleFunction<QualityMetrics> measure) {
+        return clips.stream().mapToDouble(measure).filter(value -> !Double.isNaN(value)).average().orElse(Double.NaN);
+    }
 
     /**
      * Compares a resynthesis with its original over their common length.

@@ -19,6 +19,7 @@ import dev.flowvox.core.model.BundleArchive;
 import dev.flowvox.core.model.ModelBundle;
 import dev.flowvox.core.model.ModelInfo;
 import dev.flowvox.core.model.Provenance;
+import dev.flowvox.core.model.SynthesisDefaults;
 import dev.flowvox.core.model.VocoderModel;
 
 import org.junit.jupiter.api.Test;
@@ -150,7 +151,7 @@ class CalibrationTest {
                 FlowParameters parameters = FlowParameters.initialize(flow, manager, new Initialization(3, 1.0))) {
             ModelInfo info = new ModelInfo(flow, MelConfig.nvidia22050(), 1.0, Provenance.now("random", Map.of()));
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                    () -> new VocoderModel(info, parameters, manager, spectral));
+                    () -> new VocoderModel(info, parameters, manager, spectral, SynthesisDefaults.FALLBACK));
             assertTrue(e.getMessage().contains("unknown flow feature 'spectral_flatness'")
                     && e.getMessage().contains("re-run flowvox calibrate"), e.getMessage());
         }

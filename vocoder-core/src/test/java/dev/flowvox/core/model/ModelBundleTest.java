@@ -129,6 +129,28 @@ class ModelBundleTest extends NativeMemoryTest {
         assertTrue(e.getMessage().contains("version 7") && e.getMessage().contains("upgrade"), e.getMessage());
     }
 
+    /** The recommended σ is a section of its own: absent means the fallback, written it survives loading. */
+    @Test
+    void synthesisDefaultsAreReadBackAndKeepEverythingElse() throws IOException {
+        Path path = dir.resolve("m.flowvox");
+        saveRandomModel(path).close();
+        try (VocoderModel plain = ModelBundle.load(path, manager)) {
+            assertEquals(SynthesisDefaults.FALLBACK, plain.synthesisDefaults());
+        }
+        float[] weights = BundleArchive.read(path).arrays(ModelBundle.PARAMS).get("convinv.0.L").data();
+        SynthesisDefaults chosen = new SynthesisDefaults(0.85, "lowest distance on 40 clips");
+        chosen.write(path);
+        try (VocoderModel tuned = ModelBundle.load(path, manager)) {
+            assertEquals(chosen, tuned.synthesisDefaults());
+        }
+        assertArrayEquals(weights, BundleArchive.read(path).arrays(ModelBundle.PARAMS).get("convinv.0.L").data());
+
+        Path newer = rewrite(path, name -> name.equals(BundleArchive.MANIFEST) ? "\"sigma\": 0.85=\"sigma\": 9.5" : null);
+        BundleFormatException e = assertThrows(BundleFormatException.class, () -> ModelBundle.load(newer, manager));
+        assertTrue(e.getMessage().contains("malformed \"synthesis\" section: synthesis sigma 9.5; expected 0 to 4.0"),
+                e.getMessage());
+    }
+
     @Test
     void fileThatIsNotABundleSaysSo() throws IOException {
         Path path = dir.resolve("notes.flowvox");

@@ -52,6 +52,7 @@ final class ModelInfos {
                 .putAllFacts(info.provenance().facts())
                 .setCalibrated(model.calibration().isPresent())
                 .setMaxFrames(maxFrames)
+                .setDefaultSigma(model.synthesisDefaults().sigma())
                 .build();
     }
 }

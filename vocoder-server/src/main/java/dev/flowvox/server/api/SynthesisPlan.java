@@ -2,6 +2,7 @@
 package dev.flowvox.server.api;
 
 import dev.flowvox.core.dsp.Resampler;
+import dev.flowvox.core.model.SynthesisDefaults;
 import dev.flowvox.proto.v1.AudioEncoding;
 import dev.flowvox.proto.v1.SynthesisOptions;
 import dev.flowvox.server.config.StreamingConfig;
@@ -25,10 +26,8 @@ import dev.flowvox.server.registry.ServedModel;
 record SynthesisPlan(ServedModel model, double sigma, long seed, double denoiserStrength, AudioEncoding encoding,
         int sampleRate, int firstChunkFrames, int chunkFrames, String requestId) {
 
-    /** Default latent scale. */
-    static final double DEFAULT_SIGMA = 0.7;
     /** Largest latent scale accepted. */
-    static final double MAX_SIGMA = 4.0;
+    static final double MAX_SIGMA = SynthesisDefaults.MAX_SIGMA;
 
     /** Validates the values (the factory has already given the client clear messages). */
     SynthesisPlan {
@@ -54,7 +53,7 @@ record SynthesisPlan(ServedModel model, double sigma, long seed, double denoiser
     static SynthesisPlan of(SynthesisOptions options, ModelRegistry models, StreamingConfig streaming, Limits limits) {
         ServedModel model = models.find(options.getModelId()).orElseThrow(() -> new IllegalArgumentException(
                 "unknown model '" + options.getModelId() + "'; this server has " + models.ids()));
-        double sigma = options.hasSigma() ? options.getSigma() : DEFAULT_SIGMA;
+        double sigma = options.hasSigma() ? options.getSigma() : model.synthesisDefaults().sigma();
         if (!(sigma >= 0 && sigma <= MAX_SIGMA)) {
             throw new IllegalArgumentException("sigma " + sigma + "; expected 0 to " + MAX_SIGMA);
         }

@@ -4,6 +4,7 @@ package dev.flowvox.server.registry;
 import dev.flowvox.core.calibration.Calibration;
 import dev.flowvox.core.dsp.SpectralDenoiser;
 import dev.flowvox.core.model.ModelInfo;
+import dev.flowvox.core.model.SynthesisDefaults;
 import dev.flowvox.core.model.VocoderModel;
 import dev.flowvox.core.score.LikelihoodScorer;
 import dev.flowvox.core.synth.BiasDenoiser;
@@ -48,6 +49,11 @@ public final class ServedModel implements AutoCloseable {
     /** Its bundle's typicality calibration, if any (Score then returns a verdict). */
     public Optional<Calibration> calibration() {
         return model.calibration();
+    }
+
+    /** How it synthesizes when a request does not say. */
+    public SynthesisDefaults synthesisDefaults() {
+        return model.synthesisDefaults();
     }
 
     /** Its synthesizer (thread-safe). */

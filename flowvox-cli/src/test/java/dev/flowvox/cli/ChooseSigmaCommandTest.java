@@ -1,0 +1,68 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+package dev.flowvox.cli;
+
+import static dev.flowvox.cli.CliRun.run;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.flowvox.core.audio.AudioClip;
+import dev.flowvox.core.audio.ModelInput;
+import dev.flowvox.core.audio.WavEncoding;
+import dev.flowvox.core.audio.WavWriter;
+import dev.flowvox.core.model.BundleArchive;
+import dev.flowvox.core.model.SynthesisDefaults;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+
+/** {@code flowvox choose-sigma} end to end: measures each candidate, stores the best, and {@code info} shows it. */
+class ChooseSigmaCommandTest {
+
+    private static final int RATE = 22050;
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void theSigmaWithTheLowestSpectralDistanceIsStoredInTheBundle() throws Exception {
+        float[] speech = ModelInput.load(Path.of(System.getProperty("flowvox.fixtures"), "speech-22050.wav"), RATE)
+                .clip().samples();
+        Files.createDirectories(dir.resolve("wav"));
+        StringBuilder manifest = new StringBuilder("path\tsamples\tseconds\tsource\n");
+        for (int clip = 0; clip < 2; clip++) {
+            String name = "wav/clip-" + clip + ".wav";
+            float[] samples = Arrays.copyOfRange(speech, clip * 11025, clip * 11025 + 22050);
+            WavWriter.write(new AudioClip(samples, RATE), WavEncoding.PCM_16, dir.resolve(name));
+            manifest.append(name).append("\t22050\t1.0\tfixture\n");
+        }
+        Files.writeString(dir.resolve("valid.tsv"), manifest, StandardCharsets.UTF_8);
+        Path bundle = dir.resolve("model.flowvox");
+        Files.copy(Path.of("..", "models", "checks", "checks.flowvox"), bundle);
+
+        CliRun chosen = run("choose-sigma", "-m", bundle.toString(), "--clips", dir.resolve("valid.tsv").toString(),
+                "--candidates", "0.3,1.0");
+
+        assertEquals(0, chosen.status(), chosen.err());
+        String[] rows = chosen.out().split("\n");
+        assertTrue(rows[2].startsWith("| ") && rows[2].contains("0.30") && rows[3].contains("1.00"), chosen.out());
+        SynthesisDefaults stored = SynthesisDefaults.read(BundleArchive.read(bundle));
+        double lsdLow = Double.parseDouble(rows[2].split("\\|")[2].trim());
+        double lsdHigh = Double.parseDouble(rows[3].split("\\|")[2].trim());
+        assertEquals(lsdLow < lsdHigh ? 0.3 : 1.0, stored.sigma(), 0.0);
+        assertTrue(stored.basis().contains("copy synthesis of 2 clips of " + dir.resolve("valid.tsv")), stored.basis());
+        assertTrue(chosen.out().contains("wrote sigma " + String.format(java.util.Locale.ROOT, "%.2f", stored.sigma())),
+                chosen.out());
+        CliRun info = run("info", "-m", bundle.toString());
+        assertTrue(info.out().contains(stored.sigma() + " (synthesis default: lowest mean log-spectral distance"),
+                info.out());
+
+        CliRun refused = run("choose-sigma", "-m", bundle.toString(), "--candidates", "0.7,-1");
+        assertEquals(1, refused.status());
+        assertTrue(refused.err().contains("--candidates holds -1.0; expected values in (0, 4.0]"), refused.err());
+    }
+}

@@ -1,0 +1,82 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+package dev.flowvox.core.model;
+
+import com.google.gson.JsonObject;
+
+import java.io.IOException;
+import java.nio.file.Path;
+
+/**
+ * How a model synthesizes when the caller does not say: the latent scale σ that suits it, and why.
+ * Stored in the bundle's manifest as the optional section {@value #SECTION}
+ * ({@code {"version": 1, "sigma": 0.85, "basis": "…"}}); bundles without it use {@link #FALLBACK}.
+ * Written by {@code flowvox choose-sigma}, which measures copy synthesis at several σ.
+ *
+ * @param sigma the latent scale, in [0, {@value #MAX_SIGMA}]
+ * @param basis how it was chosen, for people (a measurement, or "default")
+ */
+public record SynthesisDefaults(double sigma, String basis) {
+
+    /** Manifest section name. */
+    public static final String SECTION = "synthesis";
+    /** The version this code writes and the newest it reads. */
+    public static final int VERSION = 1;
+    /** Largest latent scale a model may recommend. */
+    public static final double MAX_SIGMA = 4.0;
+    /**
+     * For a model that recommends nothing: σ 0.7, near the temperature NVIDIA's WaveGlow is usually
+     * run at, which suits its imported checkpoints.
+     */
+    public static final SynthesisDefaults FALLBACK = new SynthesisDefaults(0.7,
+            "flowvox's default for models that recommend none (near NVIDIA WaveGlow's usual 0.6-0.7)");
+
+    /** Validates the values. */
+    public SynthesisDefaults {
+        if (!(sigma >= 0 && sigma <= MAX_SIGMA)) {
+            throw new IllegalArgumentException("synthesis sigma " + sigma + "; expected 0 to " + MAX_SIGMA);
+        }
+        if (basis == null || basis.isBlank()) {
+            throw new IllegalArgumentException("the basis of a synthesis default is required");
+        }
+    }
+
+    /**
+     * The defaults a bundle recommends.
+     *
+     * @param archive a bundle
+     * @return its section, or {@link #FALLBACK} when it has none
+     * @throws BundleFormatException if the section is malformed or of a newer version
+     */
+    public static SynthesisDefaults read(BundleArchive archive) throws BundleFormatException {
+        if (!archive.hasSection(SECTION)) {
+            return FALLBACK;
+        }
+        JsonObject json = archive.section(SECTION);
+        try {
+            int version = json.get("version").getAsInt();
+            if (version < 1 || version > VERSION) {
+                throw new IllegalArgumentException("version " + version + "; this flowvox reads 1 to " + VERSION
+                        + (version > VERSION ? " (upgrade flowvox)" : ""));
+            }
+            return new SynthesisDefaults(json.get("sigma").getAsDouble(), json.get("basis").getAsString());
+        } catch (IllegalArgumentException | IllegalStateException | UnsupportedOperationException
+                | NullPointerException e) {
+            throw new BundleFormatException(archive.source() + " has a malformed \"" + SECTION + "\" section: "
+                    + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Rewrites a bundle with these defaults; every other section and array is kept. Atomic.
+     *
+     * @param bundle the bundle file, rewritten in place
+     * @throws IOException if the bundle cannot be read or written
+     */
+    public void write(Path bundle) throws IOException {
+        JsonObject json = new JsonObject();
+        json.addProperty("version", VERSION);
+        json.addProperty("sigma", sigma);
+        json.addProperty("basis", basis);
+        BundleArchive.read(bundle).copy().section(SECTION, json).write(bundle);
+    }
+}
