@@ -49,7 +49,7 @@ final class LoopbackServer implements AutoCloseable {
         }
         ServerConfig config = ServerConfig.local(List.of(bundle));
         ServerMetrics metrics = new ServerMetrics();
-        ModelRegistry models = ModelRegistry.load(config.bundles(), null, config.batch(),
+        ModelRegistry models = ModelRegistry.load(config.bundles(), null, null, config.batch(),
                 Executors.newCachedThreadPool(runnable -> {
                     Thread thread = new Thread(runnable, "flowvox-batcher");
                     thread.setDaemon(true);

@@ -45,6 +45,11 @@ final class ServeCommand implements Callable<Integer> {
             description = "Model used when a request names none (FLOWVOX_DEFAULT_MODEL; default: the first)")
     String defaultModel;
 
+    @Option(names = "--score-model", paramLabel = "ID", defaultValue = "${env:FLOWVOX_SCORE_MODEL}",
+            description = "Model used when a Score request names none (FLOWVOX_SCORE_MODEL; default: checks when "
+                    + "serving the shipped models, else the default model)")
+    String scoreModel;
+
     @Option(names = "--port", defaultValue = "${env:FLOWVOX_PORT:-50051}",
             description = "gRPC port (FLOWVOX_PORT, default ${DEFAULT-VALUE})")
     int port;
@@ -140,17 +145,19 @@ final class ServeCommand implements Callable<Integer> {
         if (modelsDir != null) {
             bundles.addAll(ModelRegistry.bundlesIn(modelsDir));
         }
+        String scoring = scoreModel;
         if (bundles.isEmpty()) {
             bundles.add(new ModelOption().resolve());
             Path checks = new ChecksModelOption().shippedPath();
             if (Files.isRegularFile(checks)) {
                 bundles.add(checks);
+                scoring = scoring != null ? scoring : ModelRegistry.idOf(checks);
             }
         }
         String envTokens = System.getenv("FLOWVOX_TOKENS");
         TokenSet tokens = tokensFile != null ? TokenSet.fromFile(tokensFile)
                 : envTokens != null && !envTokens.isBlank() ? TokenSet.of(Arrays.asList(envTokens.split(","))) : null;
-        return new ServerConfig(port, bundles, defaultModel, tlsCert, tlsKey, tokens, metricsPort,
+        return new ServerConfig(port, bundles, defaultModel, scoring, tlsCert, tlsKey, tokens, metricsPort,
                 new BatchPolicy(maxBatch, Duration.ofMillis(maxWaitMs), queue), workers, scoreThreads, 4 * queue,
                 new StreamingConfig(firstChunkFrames, chunkFrames, contextFrames),
                 new Limits(maxFrames, Math.max(chunkFrames, 512), maxScoreSeconds, maxMessageBytes,

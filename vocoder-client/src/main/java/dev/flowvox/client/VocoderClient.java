@@ -205,8 +205,9 @@ public final class VocoderClient implements AutoCloseable {
     }
 
     /**
-     * Exact log-likelihood of audio under the server's default model, per 0.5 s segment too; the
-     * server computes the mel and resamples other rates to the model's.
+     * Exact log-likelihood of audio under the server's scoring model ({@code
+     * ListModelsResponse.default_score_model_id}), per 0.5 s segment too; the server computes the mel
+     * and resamples other rates to the model's.
      *
      * @param audio mono audio at 8000 to 48000 Hz, sent as FLOAT32
      * @return total and per-segment nats, and a verdict when the model is calibrated
@@ -218,7 +219,7 @@ public final class VocoderClient implements AutoCloseable {
     }
 
     /**
-     * Exact log-likelihood of a WAV file's audio under the server's default model.
+     * Exact log-likelihood of a WAV file's audio under the server's scoring model.
      *
      * @param wav a complete WAV file (PCM 8/16/24/32-bit or float, any channels, 8000 to 48000 Hz)
      * @return total and per-segment nats

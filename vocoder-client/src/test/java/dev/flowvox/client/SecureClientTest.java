@@ -35,7 +35,7 @@ class SecureClientTest {
     @BeforeAll
     static void start() throws Exception {
         tls = SelfSignedCertificate.create(dir);
-        server = VocoderServer.create(new ServerConfig(0, List.of(TestServers.tinyModel(dir)), null, tls.certificate(),
+        server = VocoderServer.create(new ServerConfig(0, List.of(TestServers.tinyModel(dir)), null, null, tls.certificate(),
                 tls.key(), TokenSet.of(List.of("client-secret")), -1, new BatchPolicy(4, Duration.ZERO, 16), 1, 1, 4,
                 StreamingConfig.DEFAULT, Limits.DEFAULT, Duration.ofSeconds(5))).start();
     }

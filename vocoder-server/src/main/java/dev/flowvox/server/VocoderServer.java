@@ -100,8 +100,8 @@ public final class VocoderServer implements AutoCloseable {
                 ? TlsServerCredentials.create(config.tlsCertificate().toFile(), config.tlsKey().toFile())
                 : InsecureServerCredentials.create();
         ServerMetrics metrics = new ServerMetrics();
-        ModelRegistry models = ModelRegistry.load(config.bundles(), config.defaultModel(), config.batch(),
-                Executors.newCachedThreadPool(daemonThreads("flowvox-batcher")), config.workersPerModel(),
+        ModelRegistry models = ModelRegistry.load(config.bundles(), config.defaultModel(), config.scoreModel(),
+                config.batch(), Executors.newCachedThreadPool(daemonThreads("flowvox-batcher")), config.workersPerModel(),
                 metrics::batchListener);
         try {
             return new VocoderServer(Grpc.newServerBuilderForPort(config.port(), credentials), config, models, metrics);

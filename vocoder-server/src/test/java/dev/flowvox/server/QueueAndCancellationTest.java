@@ -49,7 +49,7 @@ class QueueAndCancellationTest {
         ServerConfig config = RunningServer.config(List.of(TestModels.write(dir, "tiny", 1)),
                 new Limits(512, 64, 10, 1 << 20, 2), new BatchPolicy(4, Duration.ZERO, 3));
         ServerMetrics metrics = new ServerMetrics();
-        ModelRegistry models = ModelRegistry.load(config.bundles(), null, config.batch(), worker -> { }, 1,
+        ModelRegistry models = ModelRegistry.load(config.bundles(), null, null, config.batch(), worker -> { }, 1,
                 metrics::batchListener);
         VocoderServer server = new VocoderServer(Grpc.newServerBuilderForPort(0, InsecureServerCredentials.create()),
                 config, models, metrics);

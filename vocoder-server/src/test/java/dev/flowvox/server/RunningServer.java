@@ -36,7 +36,7 @@ final class RunningServer implements AutoCloseable {
 
     /** A plaintext configuration with the given limits and batching. */
     static ServerConfig config(List<Path> bundles, Limits limits, BatchPolicy batch) {
-        return new ServerConfig(0, bundles, null, null, null, null, -1, batch, 1, 1, 4, StreamingConfig.DEFAULT, limits,
+        return new ServerConfig(0, bundles, null, null, null, null, null, -1, batch, 1, 1, 4, StreamingConfig.DEFAULT, limits,
                 Duration.ofSeconds(10));
     }
 

@@ -54,7 +54,7 @@ class SecurityTest {
         SelfSignedCertificate tls = SelfSignedCertificate.create(dir);
         Path tokens = dir.resolve("tokens");
         Files.writeString(tokens, "# clients\nalpha-token\n\nbeta-token\n");
-        server = VocoderServer.create(new ServerConfig(0, List.of(TestModels.write(dir, "tiny", 1)), null,
+        server = VocoderServer.create(new ServerConfig(0, List.of(TestModels.write(dir, "tiny", 1)), null, null,
                 tls.certificate(), tls.key(), TokenSet.fromFile(tokens), 0, new BatchPolicy(4, Duration.ZERO, 16), 1, 1,
                 4, StreamingConfig.DEFAULT, Limits.DEFAULT, Duration.ofSeconds(5))).start();
         channel = Grpc.newChannelBuilderForAddress("localhost", server.port(),

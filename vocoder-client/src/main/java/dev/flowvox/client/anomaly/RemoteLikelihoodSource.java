@@ -8,6 +8,7 @@ import dev.flowvox.proto.v1.CalibrationVerdict;
 import dev.flowvox.proto.v1.ClipCheck;
 import dev.flowvox.proto.v1.GetModelRequest;
 import dev.flowvox.proto.v1.ListModelsRequest;
+import dev.flowvox.proto.v1.ListModelsResponse;
 import dev.flowvox.proto.v1.ModelInfo;
 import dev.flowvox.proto.v1.ScoreRequest;
 import dev.flowvox.proto.v1.ScoreResponse;
@@ -39,20 +40,26 @@ public final class RemoteLikelihoodSource implements LikelihoodSource {
      * Asks the server for the model's rate and calibration status ({@code GetModel}).
      *
      * @param channel channel to the server, owned by the caller
-     * @param modelId model to use; empty for the server's default
+     * @param modelId model to use; empty for the server's scoring model
+     *     ({@code ListModelsResponse.default_score_model_id})
      * @param deadline deadline of each call
      * @throws io.grpc.StatusRuntimeException if the server cannot be reached or has no such model
      */
     public RemoteLikelihoodSource(Channel channel, String modelId, Duration deadline) {
         this.stub = VocoderGrpc.newBlockingStub(channel);
         this.deadline = deadline;
-        String id = modelId.isEmpty() ? stub.withDeadlineAfter(deadline.toMillis(), TimeUnit.MILLISECONDS)
-                .listModels(ListModelsRequest.getDefaultInstance()).getDefaultModelId() : modelId;
+        String id = modelId.isEmpty() ? scoringModel(stub.withDeadlineAfter(deadline.toMillis(), TimeUnit.MILLISECONDS)
+                .listModels(ListModelsRequest.getDefaultInstance())) : modelId;
         ModelInfo info = stub.withDeadlineAfter(deadline.toMillis(), TimeUnit.MILLISECONDS)
                 .getModel(GetModelRequest.newBuilder().setModelId(id).build());
         this.modelId = info.getId();
         this.sampleRate = info.getSampleRate();
         this.calibrated = info.getCalibrated();
+    }
+
+    /** The server's scoring model; a server older than that field names only its default model. */
+    private static String scoringModel(ListModelsResponse models) {
+        return models.getDefaultScoreModelId().isEmpty() ? models.getDefaultModelId() : models.getDefaultScoreModelId();
     }
 
     @Override

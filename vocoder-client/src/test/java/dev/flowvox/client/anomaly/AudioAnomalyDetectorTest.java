@@ -16,6 +16,9 @@ import dev.flowvox.core.calibration.FlowFeatures;
 import dev.flowvox.core.calibration.SegmentFeatures;
 import dev.flowvox.core.model.ModelBundle;
 import dev.flowvox.core.model.VocoderModel;
+import dev.flowvox.proto.v1.ListModelsRequest;
+import dev.flowvox.proto.v1.ListModelsResponse;
+import dev.flowvox.proto.v1.VocoderGrpc;
 import dev.flowvox.server.VocoderServer;
 import dev.flowvox.server.config.ServerConfig;
 
@@ -160,19 +163,30 @@ class AudioAnomalyDetectorTest {
         assertTrue(check.score().natsPerSample() > 0, "nats/sample " + check.score().natsPerSample());
     }
 
+    /**
+     * The server synthesizes with an uncalibrated default model and scores with the calibrated one
+     * ({@code --score-model}); a source that names no model scores with the latter.
+     */
     @Test
     void serverReturnsTheSameVerdictAsTheLocalCheck() throws Exception {
         Path bundle = dir.resolve("calibrated.flowvox");
         Files.copy(MODEL, bundle);
         CalibrationSection.write(bundle, calibration);
+        Path synthesis = dir.resolve("synthesis.flowvox");
+        ModelBundle.save(synthesis, model.info(), model.parameters());
         float[] noisy = AnomalyKind.NOISY_SPEECH_0DB.apply(window(5512, 33075, 1f), RATE, 4);
         AnomalyCheck local = new AudioAnomalyDetector(new LocalLikelihoodSource(model, calibration))
                 .check(noisy, RATE, "local");
-        VocoderServer server = VocoderServer.create(ServerConfig.local(List.of(bundle))).start();
+        VocoderServer server = VocoderServer.create(ServerConfig.local(List.of(synthesis, bundle))
+                .withScoreModel("calibrated")).start();
         ManagedChannel channel = ManagedChannelBuilder.forAddress("localhost", server.port()).usePlaintext().build();
         try {
             RemoteLikelihoodSource source = new RemoteLikelihoodSource(channel, "", Duration.ofSeconds(60));
-            assertTrue(source.calibrated());
+            ListModelsResponse listed = VocoderGrpc.newBlockingStub(channel)
+                    .listModels(ListModelsRequest.getDefaultInstance());
+            assertEquals("synthesis", listed.getDefaultModelId());
+            assertEquals("calibrated", listed.getDefaultScoreModelId());
+            assertTrue(source.calibrated(), "the source scores with the calibrated scoring model");
             AnomalyCheck remote = new AudioAnomalyDetector(source).check(noisy, RATE, "remote");
             ClipVerdict expected = local.score().verdict().orElseThrow();
             ClipVerdict actual = remote.score().verdict().orElseThrow();

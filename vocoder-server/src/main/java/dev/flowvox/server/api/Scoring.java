@@ -60,7 +60,7 @@ final class Scoring {
      *     empty audio, unsupported encoding or rate, too long, bad mel or segment length)
      */
     ScoreResponse score(ScoreRequest request) {
-        ServedModel model = models.find(request.getModelId()).orElseThrow(() -> new IllegalArgumentException(
+        ServedModel model = models.findForScoring(request.getModelId()).orElseThrow(() -> new IllegalArgumentException(
                 "unknown model '" + request.getModelId() + "'; this server has " + models.ids()));
         ModelInfo info = model.info();
         Optional<Calibration> calibration = model.calibration();

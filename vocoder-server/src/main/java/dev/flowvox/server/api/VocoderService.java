@@ -102,7 +102,8 @@ public final class VocoderService extends VocoderGrpc.VocoderImplBase {
 
     @Override
     public void listModels(ListModelsRequest request, StreamObserver<ListModelsResponse> responseObserver) {
-        ListModelsResponse.Builder response = ListModelsResponse.newBuilder().setDefaultModelId(models.defaultId());
+        ListModelsResponse.Builder response = ListModelsResponse.newBuilder().setDefaultModelId(models.defaultId())
+                .setDefaultScoreModelId(models.scoreId());
         for (ServedModel model : models.all()) {
             response.addModels(ModelInfos.of(model, limits.maxFrames()));
         }

@@ -16,6 +16,7 @@ import java.util.List;
  * @param port gRPC port, 0 for any free one
  * @param bundles model bundles to serve, at least one
  * @param defaultModel id of the default model, or null for the first bundle's
+ * @param scoreModel id of the model that scores requests naming none, or null for the default model
  * @param tlsCertificate PEM certificate chain, or null for plaintext
  * @param tlsKey PEM PKCS#8 private key, required with {@code tlsCertificate}
  * @param tokens accepted bearer tokens, or null to accept every caller
@@ -28,9 +29,9 @@ import java.util.List;
  * @param limits per-request limits
  * @param grace how long shutdown waits for in-flight calls before cancelling them
  */
-public record ServerConfig(int port, List<Path> bundles, String defaultModel, Path tlsCertificate, Path tlsKey,
-        TokenSet tokens, int metricsPort, BatchPolicy batch, int workersPerModel, int scoreThreads, int scoreQueue,
-        StreamingConfig streaming, Limits limits, Duration grace) {
+public record ServerConfig(int port, List<Path> bundles, String defaultModel, String scoreModel, Path tlsCertificate,
+        Path tlsKey, TokenSet tokens, int metricsPort, BatchPolicy batch, int workersPerModel, int scoreThreads,
+        int scoreQueue, StreamingConfig streaming, Limits limits, Duration grace) {
 
     /** Validates the combination. */
     public ServerConfig {
@@ -66,9 +67,20 @@ public record ServerConfig(int port, List<Path> bundles, String defaultModel, Pa
      * @return the configuration, port 0, no metrics endpoint
      */
     public static ServerConfig local(List<Path> bundles) {
-        return new ServerConfig(0, bundles, null, null, null, null, -1,
+        return new ServerConfig(0, bundles, null, null, null, null, null, -1,
                 new BatchPolicy(8, Duration.ofMillis(2), 256), 1, 1, 16, StreamingConfig.DEFAULT, Limits.DEFAULT,
                 Duration.ofSeconds(10));
+    }
+
+    /**
+     * The same configuration with another scoring model.
+     *
+     * @param id id of the model that scores requests naming none, or null for the default model
+     * @return the configuration
+     */
+    public ServerConfig withScoreModel(String id) {
+        return new ServerConfig(port, bundles, defaultModel, id, tlsCertificate, tlsKey, tokens, metricsPort, batch,
+                workersPerModel, scoreThreads, scoreQueue, streaming, limits, grace);
     }
 
     /** Whether the server uses TLS. */

@@ -35,11 +35,13 @@ public final class ModelRegistry implements AutoCloseable {
 
     private final Map<String, ServedModel> models;
     private final String defaultId;
+    private final String scoreId;
     private final NDManager manager;
 
-    private ModelRegistry(Map<String, ServedModel> models, String defaultId, NDManager manager) {
+    private ModelRegistry(Map<String, ServedModel> models, String defaultId, String scoreId, NDManager manager) {
         this.models = Collections.unmodifiableMap(models);
         this.defaultId = defaultId;
+        this.scoreId = scoreId;
         this.manager = manager;
     }
 
@@ -48,6 +50,7 @@ public final class ModelRegistry implements AutoCloseable {
      *
      * @param bundles bundle files, in order; the first is the default unless {@code defaultId} says
      * @param defaultId id of the default model, or null for the first bundle's
+     * @param scoreId id of the model that scores requests naming none, or null for the default model
      * @param policy batching of every model
      * @param workers runs the batchers' workers ({@code workersPerModel} long-lived tasks per model);
      *     owned by the caller, who shuts it down after closing the registry
@@ -55,10 +58,12 @@ public final class ModelRegistry implements AutoCloseable {
      * @param listeners batch listener of each model, given its id and sample rate (Hz)
      * @return the registry
      * @throws IOException if a bundle cannot be read (the message names it)
-     * @throws IllegalArgumentException if there is no bundle, two share an id, or the default is unknown
+     * @throws IllegalArgumentException if there is no bundle, two share an id, or the default or
+     *     scoring model is unknown
      */
-    public static ModelRegistry load(List<Path> bundles, String defaultId, BatchPolicy policy, Executor workers,
-            int workersPerModel, BiFunction<String, Integer, BatchListener> listeners) throws IOException {
+    public static ModelRegistry load(List<Path> bundles, String defaultId, String scoreId, BatchPolicy policy,
+            Executor workers, int workersPerModel, BiFunction<String, Integer, BatchListener> listeners)
+            throws IOException {
         if (bundles.isEmpty()) {
             throw new IllegalArgumentException("no model bundles given; expected at least one " + SUFFIX + " file");
         }
@@ -81,7 +86,12 @@ public final class ModelRegistry implements AutoCloseable {
                 throw new IllegalArgumentException("default model '" + chosen + "' is not among the loaded models "
                         + models.keySet());
             }
-            return new ModelRegistry(models, chosen, manager);
+            String scoring = scoreId == null ? chosen : scoreId;
+            if (!models.containsKey(scoring)) {
+                throw new IllegalArgumentException("scoring model '" + scoring + "' is not among the loaded models "
+                        + models.keySet());
+            }
+            return new ModelRegistry(models, chosen, scoring, manager);
         } catch (IOException | RuntimeException e) {
             models.values().forEach(ServedModel::close);
             manager.close();
@@ -133,6 +143,21 @@ public final class ModelRegistry implements AutoCloseable {
     /** The default model's id. */
     public String defaultId() {
         return defaultId;
+    }
+
+    /**
+     * A model to score with, by id.
+     *
+     * @param id model id; empty means the scoring model ({@link #scoreId()})
+     * @return the model, or empty if the id is unknown
+     */
+    public Optional<ServedModel> findForScoring(String id) {
+        return find(id.isEmpty() ? scoreId : id);
+    }
+
+    /** The id of the model that scores requests naming none. */
+    public String scoreId() {
+        return scoreId;
     }
 
     /** Every model, in load order. */
