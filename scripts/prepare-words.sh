@@ -11,6 +11,10 @@
 # file of at least 0.5 s becomes a 16-bit mono WAV at 22050 Hz (sox: average the channels, `rate -v`,
 # no dither, nothing else), named after its path below sounds/ with '/' -> '__'; words.tsv lists
 # them (path, samples, seconds, source). Nothing of it is committed; the script recreates it.
+#
+# The languages are also split in two, so that a calibration can learn from some speakers and be
+# measured on others: sorted by code (C locale, the four Serbian sets counted as one language "sr",
+# being one recording), the 1st, 3rd, 5th ... go to calibrate.tsv and the others to heldout.tsv.
 set -euo pipefail
 export LC_ALL=C
 
@@ -47,5 +51,20 @@ for source in "${sources[@]}"; do
 done
 mv -f "$manifest" "$out_dir/words.tsv"
 languages=$(cut -f1 "$out_dir/words.tsv" | tail -n +2 | sed -E 's#^wav/([^_]+(@[a-z]+)?)__.*#\1#' | sort -u | wc -l)
+# language of a row: its file name up to "__", without an "@variant"
+mapfile -t speakers < <(cut -f1 "$out_dir/words.tsv" | tail -n +2 | sed -E 's#^wav/([^_@]+).*#\1#' | sort -u)
+calibrate_languages=()
+for i in "${!speakers[@]}"; do
+    ((i % 2 == 0)) && calibrate_languages+=("${speakers[$i]}")
+done
+awk -F'\t' -v out="$out_dir" -v chosen="${calibrate_languages[*]}" '
+    BEGIN { n = split(chosen, list, " "); for (i = 1; i <= n; i++) pick[list[i]] = 1 }
+    NR == 1 { print > (out "/calibrate.tsv.tmp"); print > (out "/heldout.tsv.tmp"); next }
+    { language = $1; sub(/^wav\//, "", language); sub(/(@|__).*/, "", language)
+      print > (out "/" (language in pick ? "calibrate" : "heldout") ".tsv.tmp") }' "$out_dir/words.tsv"
+mv -f "$out_dir/calibrate.tsv.tmp" "$out_dir/calibrate.tsv"
+mv -f "$out_dir/heldout.tsv.tmp" "$out_dir/heldout.tsv"
 printf 'Done: %d of %d files (at least %s s), %d languages: %s\n' "$kept" "${#sources[@]}" "$MIN_SECONDS" \
     "$languages" "$out_dir/words.tsv"
+printf 'Speakers to calibrate on (%s): %s; held out: %s\n' "${calibrate_languages[*]}" \
+    "$out_dir/calibrate.tsv" "$out_dir/heldout.tsv"
