@@ -6,10 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.flowvox.client.anomaly.AnomalyKind;
-import dev.flowvox.core.audio.AudioClip;
-import dev.flowvox.core.audio.ModelInput;
-import dev.flowvox.core.audio.WavEncoding;
-import dev.flowvox.core.audio.WavWriter;
 import dev.flowvox.core.calibration.CalibrationSection;
 import dev.flowvox.core.model.BundleArchive;
 
@@ -24,30 +20,27 @@ import java.util.Arrays;
 /** {@code flowvox calibrate} then {@code flowvox check} end to end, on clips cut from the fixture speech. */
 class AnomalyCommandsTest {
 
-    private static final int RATE = 22050;
-
     @TempDir
     Path dir;
 
     @Test
     void calibrateWritesTheBundleAndCheckFlagsNoiseButPassesSpeech() throws Exception {
-        float[] speech = ModelInput.load(Path.of(System.getProperty("flowvox.fixtures"), "speech-22050.wav"), RATE)
-                .clip().samples();
+        float[] speech = FixtureSpeech.samples();
         Files.createDirectories(dir.resolve("wav"));
-        StringBuilder quieter = new StringBuilder("path\tsamples\tseconds\tsource\n");
+        StringBuilder quieter = new StringBuilder(FixtureSpeech.MANIFEST_HEADER);
         StringBuilder louder = new StringBuilder(quieter);
         int clip = 0;
         for (float gain : new float[] {0.5f, 0.85f, 1.4f}) {
             for (int start = 0; start + 33075 <= speech.length; start += 2756) {
                 String name = "wav/clean-" + clip++ + ".wav";
-                write(dir.resolve(name), scaled(Arrays.copyOfRange(speech, start, start + 33075), gain));
+                FixtureSpeech.write(dir.resolve(name), scaled(Arrays.copyOfRange(speech, start, start + 33075), gain));
                 (gain < 1 ? quieter : louder).append(name).append("\t33075\t1.5\tfixture\n");
             }
         }
         Files.writeString(dir.resolve("quieter.tsv"), quieter, StandardCharsets.UTF_8);
         Files.writeString(dir.resolve("louder.tsv"), louder, StandardCharsets.UTF_8);
-        Files.writeString(dir.resolve("valid.tsv"), "path\tsamples\tseconds\tsource\nwav/clean-3.wav\t33075\t1.5\tfixture\n",
-                StandardCharsets.UTF_8);
+        Files.writeString(dir.resolve("valid.tsv"),
+                FixtureSpeech.MANIFEST_HEADER + "wav/clean-3.wav\t33075\t1.5\tfixture\n", StandardCharsets.UTF_8);
         Path bundle = dir.resolve("model.flowvox");
         Files.copy(Path.of("..", "models", "checks", "checks.flowvox"), bundle);
 
@@ -68,9 +61,10 @@ class AnomalyCommandsTest {
                 + "high_band_db]"), info.out());
 
         Path clean = dir.resolve("clean.wav");
-        write(clean, Arrays.copyOfRange(speech, 5512, 5512 + 33075));
+        FixtureSpeech.write(clean, Arrays.copyOfRange(speech, 5512, 5512 + 33075));
         Path noise = dir.resolve("noise.wav");
-        write(noise, AnomalyKind.WHITE_NOISE.apply(Arrays.copyOfRange(speech, 5512, 5512 + 33075), RATE, 1));
+        FixtureSpeech.write(noise, AnomalyKind.WHITE_NOISE.apply(Arrays.copyOfRange(speech, 5512, 5512 + 33075),
+                FixtureSpeech.RATE, 1));
         Path plots = dir.resolve("plots");
         CliRun checked = run("check", "-m", bundle.toString(), "--plot", plots.toString(), clean.toString(),
                 noise.toString());
@@ -84,12 +78,11 @@ class AnomalyCommandsTest {
 
     @Test
     void checkReportsAFileWithoutAudioAndGoesOnWithTheRest() throws Exception {
-        float[] speech = ModelInput.load(Path.of(System.getProperty("flowvox.fixtures"), "speech-22050.wav"), RATE)
-                .clip().samples();
+        float[] speech = FixtureSpeech.samples();
         Path empty = dir.resolve("empty.wav");
-        write(empty, new float[0]);
+        FixtureSpeech.write(empty, new float[0]);
         Path clean = dir.resolve("clean.wav");
-        write(clean, Arrays.copyOfRange(speech, 5512, 5512 + 33075));
+        FixtureSpeech.write(clean, Arrays.copyOfRange(speech, 5512, 5512 + 33075));
 
         CliRun checked = run("check", "-m", Path.of("..", "models", "checks", "checks.flowvox").toString(),
                 empty.toString(), clean.toString());
@@ -108,9 +101,5 @@ class AnomalyCommandsTest {
             x[i] *= gain;
         }
         return x;
-    }
-
-    private static void write(Path path, float[] samples) throws Exception {
-        WavWriter.write(new AudioClip(samples, RATE), WavEncoding.PCM_16, path);
     }
 }

@@ -5,10 +5,6 @@ import static dev.flowvox.cli.CliRun.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.flowvox.core.audio.AudioClip;
-import dev.flowvox.core.audio.ModelInput;
-import dev.flowvox.core.audio.WavEncoding;
-import dev.flowvox.core.audio.WavWriter;
 import dev.flowvox.core.model.BundleArchive;
 import dev.flowvox.core.model.SynthesisDefaults;
 
@@ -23,21 +19,18 @@ import java.util.Arrays;
 /** {@code flowvox choose-sigma} end to end: measures each candidate, stores the best, and {@code info} shows it. */
 class ChooseSigmaCommandTest {
 
-    private static final int RATE = 22050;
-
     @TempDir
     Path dir;
 
     @Test
     void theSigmaWithTheLowestSpectralDistanceIsStoredInTheBundle() throws Exception {
-        float[] speech = ModelInput.load(Path.of(System.getProperty("flowvox.fixtures"), "speech-22050.wav"), RATE)
-                .clip().samples();
+        float[] speech = FixtureSpeech.samples();
         Files.createDirectories(dir.resolve("wav"));
-        StringBuilder manifest = new StringBuilder("path\tsamples\tseconds\tsource\n");
+        StringBuilder manifest = new StringBuilder(FixtureSpeech.MANIFEST_HEADER);
         for (int clip = 0; clip < 2; clip++) {
             String name = "wav/clip-" + clip + ".wav";
             float[] samples = Arrays.copyOfRange(speech, clip * 11025, clip * 11025 + 22050);
-            WavWriter.write(new AudioClip(samples, RATE), WavEncoding.PCM_16, dir.resolve(name));
+            FixtureSpeech.write(dir.resolve(name), samples);
             manifest.append(name).append("\t22050\t1.0\tfixture\n");
         }
         Files.writeString(dir.resolve("valid.tsv"), manifest, StandardCharsets.UTF_8);
