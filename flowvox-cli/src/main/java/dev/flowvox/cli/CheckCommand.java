@@ -53,8 +53,8 @@ final class CheckCommand implements Callable<Integer> {
             + "instead of in this process")
     String server;
 
-    @Option(names = "--model-id", defaultValue = "", description = "model id on the server (default: its default; a plain flowvox serve "
-            + "serves the shipped checks model as 'checks')")
+    @Option(names = "--model-id", defaultValue = "", description = "model id on the server (default: its scoring "
+            + "model; a plain flowvox serve scores with the shipped checks model, id 'checks')")
     String modelId;
 
     @Option(names = "--plot", paramLabel = "DIR", description = "write a PNG per file: likelihood over time, bounds, "
