@@ -39,6 +39,9 @@ final class AnomalyEvalCommand implements Callable<Integer> {
     @Mixin
     ChecksModelOption modelOption;
 
+    @Mixin
+    OperatingPointOption operatingPoint;
+
     @Option(names = "--train", split = ",", paramLabel = "MANIFEST",
             defaultValue = "data/corpus/train.tsv,data/corpus-nl/train.tsv",
             description = "normal speech to calibrate on; several manifests (comma-separated or repeated) are "
@@ -65,6 +68,7 @@ final class AnomalyEvalCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        Calibrator.Settings settings = operatingPoint.settings();
         Path bundle = modelOption.resolve();
         try (NDManager manager = NDManager.newBaseManager();
                 VocoderModel model = ModelBundle.load(bundle, manager)) {
@@ -78,7 +82,7 @@ final class AnomalyEvalCommand implements Callable<Integer> {
             List<AnomalyEvaluation.MethodResult> results;
             try (ProgressBar bar = new ProgressBarBuilder().setTaskName("anomaly-eval").setInitialMax(work)
                     .setStyle(ProgressBarStyle.ASCII).setUnit(" clips", 1).build()) {
-                results = new AnomalyEvaluation(methods, Calibrator.Settings.DEFAULT, seed, bar::step).run(train, valid);
+                results = new AnomalyEvaluation(methods, settings, seed, bar::step).run(train, valid);
             }
             String steps = model.info().provenance().facts().getOrDefault("steps", "unknown");
             EvaluationReport report = new EvaluationReport(bundle.getFileName() + " (" + steps + " training steps)",

@@ -38,9 +38,9 @@ import java.util.concurrent.Callable;
 /** {@code flowvox calibrate}: learns the typicality calibration of a model and writes it into its bundle. */
 @Command(name = "calibrate", mixinStandardHelpOptions = true,
         description = "Learn two-sided typicality bounds (the flow's features per loudness band, the loudness "
-                + "itself, and whole-clip statistics of the mel) from normal speech, choose the threshold for 1%% "
-                + "false positives on it, measure false positives on held-out speech, and write the calibration "
-                + "into the bundle (atomically).")
+                + "itself, and whole-clip statistics of the mel) from normal speech, choose the threshold that flags "
+                + "1%% of it (--target-false-positives), measure false positives on held-out speech, and write the "
+                + "calibration into the bundle (atomically).")
 final class CalibrateCommand implements Callable<Integer> {
 
     @Spec
@@ -48,6 +48,9 @@ final class CalibrateCommand implements Callable<Integer> {
 
     @Mixin
     ChecksModelOption modelOption;
+
+    @Mixin
+    OperatingPointOption operatingPoint;
 
     @Option(names = "--train", split = ",", paramLabel = "MANIFEST",
             defaultValue = "data/corpus/train.tsv,data/corpus-nl/train.tsv",
@@ -67,6 +70,7 @@ final class CalibrateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        Calibrator.Settings settings = operatingPoint.settings();
         Path bundle = modelOption.resolve();
         Calibration calibration;
         try (NDManager manager = NDManager.newBaseManager();
@@ -74,7 +78,6 @@ final class CalibrateCommand implements Callable<Integer> {
             int rate = model.info().sampleRate();
             Corpus train = CorpusSample.ofEach(trainManifests, rate, maxTrainClips);
             Corpus valid = CorpusSample.ofEach(validManifests, rate, Integer.MAX_VALUE);
-            Calibrator.Settings settings = Calibrator.Settings.DEFAULT;
             FlowFeatures features = new FlowFeatures(model);
             int segment = (int) Math.round(settings.segmentSeconds() * rate);
             try (ProgressBar bar = new ProgressBarBuilder().setTaskName("calibrate")

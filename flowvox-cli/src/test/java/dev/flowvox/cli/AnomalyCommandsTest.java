@@ -16,6 +16,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** {@code flowvox calibrate} then {@code flowvox check} end to end, on clips cut from the fixture speech. */
 class AnomalyCommandsTest {
@@ -74,6 +76,23 @@ class AnomalyCommandsTest {
         assertTrue(rows[1].startsWith(clean + "\ttypical\t"), rows[1]);
         assertTrue(rows[2].startsWith(noise + "\tanomalous\t") && rows[2].contains(" s ("), rows[2]);
         assertTrue(Files.size(plots.resolve("noise.png")) > 1000);
+
+        double flagsOnePercent = threshold(calibrated.out());
+        CliRun strict = run("calibrate", "-m", bundle.toString(), "--train", dir.resolve("quieter.tsv").toString(),
+                "--valid", dir.resolve("valid.tsv").toString(), "--target-false-positives", "0");
+        assertEquals(0, strict.status(), strict.err());
+        assertTrue(threshold(strict.out()) > flagsOnePercent, "flagging no calibration clip needs a higher threshold: "
+                + threshold(strict.out()) + " against " + flagsOnePercent);
+        assertTrue(strict.out().contains("false positives: 0.0% of "), strict.out());
+        CliRun refused = run("calibrate", "-m", bundle.toString(), "--target-false-positives", "0.7");
+        assertEquals(1, refused.status());
+        assertTrue(refused.err().contains("target false-positive rate 0.7; expected [0, 0.5)"), refused.err());
+    }
+
+    private static double threshold(String calibrateOutput) {
+        Matcher m = Pattern.compile("threshold (\\d+\\.\\d+) \\(worst margin\\)").matcher(calibrateOutput);
+        assertTrue(m.find(), calibrateOutput);
+        return Double.parseDouble(m.group(1));
     }
 
     @Test

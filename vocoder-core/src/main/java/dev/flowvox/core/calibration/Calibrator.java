@@ -75,6 +75,16 @@ public final class Calibrator {
                         + "; expected [0, 0.5)");
             }
         }
+
+        /**
+         * The same settings with another operating point.
+         *
+         * @param rate fraction of calibration clips the threshold lets through as anomalous, in [0, 0.5)
+         * @return the settings
+         */
+        public Settings withTargetFalsePositiveRate(double rate) {
+            return new Settings(segmentSeconds, levelBands, tail, clipTail, rate);
+        }
     }
 
     /**
