@@ -133,6 +133,22 @@ class AudioAnomalyDetectorTest {
                 .isEmpty(), "a clip under a second is judged by its segments alone");
     }
 
+    /** Under the shipped bundle's own calibration, a silent recording or a dead line is not speech. */
+    @Test
+    void silenceIsAnomalousUnderTheShippedCalibration() {
+        AudioAnomalyDetector detector = new AudioAnomalyDetector(LocalLikelihoodSource.of(model));
+        float[] hum = new float[2 * RATE];
+        for (int i = 0; i < hum.length; i++) {
+            hum[i] = (float) (3e-5 * Math.sin(2 * Math.PI * 50 * i / RATE));
+        }
+        for (float[] quiet : List.of(new float[2 * RATE], hum)) {
+            AnomalyCheck check = detector.check(quiet, RATE, "silence");
+            assertEquals(AnomalyCheck.Status.ANOMALOUS, check.status(), "score "
+                    + check.score().verdict().orElseThrow().score());
+            assertEquals("level_low", check.worstRanges(1).get(0).deviation());
+        }
+    }
+
     @Test
     void aNoiseBurstIsLocatedInTime() {
         AudioAnomalyDetector detector = new AudioAnomalyDetector(new LocalLikelihoodSource(model, calibration));

@@ -13,7 +13,7 @@ import java.util.Optional;
  * picks a {@link LevelBand}; its margin is the largest of the level's margin against {@link #level}
  * and every feature's margin against the band's bounds ({@link Bounds#margin}, in multiples of each
  * bound's scale). Pauses, segments quieter than the level's lower bound, are left out while the clip
- * has louder segments ({@link #judge}). A clip long enough for its whole-clip statistics
+ * has louder segments, and a clip without any is anomalous ({@link #judge}). A clip long enough for its whole-clip statistics
  * ({@link ClipFeature}) also gets their worst margin against {@link #clipBounds}. The clip's score
  * is the largest of these margins; the clip is anomalous when the score exceeds {@link #threshold},
  * which was chosen on the calibration clips for a target false-positive rate. Equivalently: some
@@ -94,9 +94,10 @@ public record Calibration(double segmentSeconds, List<String> featureNames, Boun
      * and pauses: segments quieter than the lower bound of {@link #level} while the clip has louder
      * ones. A clean recording's pauses can be far quieter than any in the calibration speech (a
      * studio's −80 dBFS against a noisy corpus's −45 dBFS), and a pause that quiet holds nothing to
-     * judge; a dropout is still seen in the segments it cuts into, and a clip with no louder segment
-     * (silence) is judged on its quiet ones. The whole-clip statistics are judged when the
-     * calibration bounds them and the clip has them.
+     * judge; a dropout is still seen in the segments it cuts into. A clip with no louder segment
+     * (silence, a muted line) holds no speech and is anomalous, every segment {@code level_low}
+     * ({@link #silent}). The whole-clip statistics are judged when the calibration bounds them and
+     * the clip has them.
      *
      * @param clip the clip's features: segments in time order with one value per feature name, and
      *     the whole-clip statistics in the order of {@link ClipBounds#names()}
@@ -115,7 +116,7 @@ public record Calibration(double segmentSeconds, List<String> featureNames, Boun
             if (sounding && isPause(segment)) {
                 continue;
             }
-            SegmentCheck check = check(segment);
+            SegmentCheck check = sounding ? check(segment) : silent(segment);
             checks.add(check);
             score = Math.max(score, check.margin());
         }
@@ -146,6 +147,22 @@ public record Calibration(double segmentSeconds, List<String> featureNames, Boun
      */
     public boolean isPause(SegmentFeatures segment) {
         return segment.levelDb() < level.lower();
+    }
+
+    /**
+     * A segment of a clip without sound: no segment of it is as loud as the quietest normal speech,
+     * so it holds no speech, however little the loudness bounds' scale makes of the distance (speech
+     * with studio-quiet pauses spreads them over tens of dB). Flagged {@code level_low}; its margin is
+     * the threshold plus how far below the lower loudness bound it lies, so the loudest such segment,
+     * the nearest to speech, has the smallest margin.
+     *
+     * @param segment a pause ({@link #isPause})
+     * @return its check, anomalous
+     */
+    private SegmentCheck silent(SegmentFeatures segment) {
+        List<Bounds> widened = band(segment.levelDb()).features().stream().map(b -> b.widened(threshold)).toList();
+        double margin = Math.max(threshold, 0) + level.margin(segment.levelDb());
+        return new SegmentCheck(segment, widened, margin, Deviation.LEVEL_LOW, -1, true);
     }
 
     /**

@@ -208,6 +208,31 @@ class CalibrationTest {
                 .map(c -> new ClipFeatures(c.segments(), new double[] {1 + 0.1 * random.nextGaussian()})).toList();
     }
 
+    /**
+     * A clip with no segment as loud as normal speech is anomalous however wide the loudness bounds:
+     * calibrated on speech with studio-quiet pauses, the shipped checks have a loudness scale near
+     * 14 dB, and digital silence lies only 1.6 scales below their lower bound.
+     */
+    @Test
+    void aClipWithoutSoundIsAnomalousHoweverWideTheLoudnessBounds() {
+        Calibration narrow = new Calibrator(new Calibrator.Settings(0.5, 4, 0.005, 0.01, 0.01))
+                .fit(clips(200, 7), FEATURES, List.of(), "synthetic", 400);
+        double scale = 2 * (-78 - SegmentFeatures.SILENCE_DB) / narrow.threshold();
+        Calibration wide = new Calibration(narrow.segmentSeconds(), narrow.featureNames(), new Bounds(-78, -9, scale),
+                narrow.bands(), narrow.clipBounds(), narrow.threshold(), narrow.provenance());
+        SegmentFeatures silence = segment(0, SegmentFeatures.SILENCE_DB, 5.0, 1.0);
+        assertTrue(wide.level().margin(silence.levelDb()) < wide.threshold(), "silence alone stays inside the "
+                + "widened loudness bounds");
+
+        Verdict silent = judge(wide, silence, segment(1, -95, 5.0, 1.0));
+        assertTrue(silent.anomalous(), "score " + silent.score() + ", threshold " + silent.threshold());
+        assertTrue(silent.checks().stream().allMatch(SegmentCheck::anomalous), "every segment is flagged");
+        assertEquals("level_low", silent.worst().deviationName(wide.featureNames()));
+        assertEquals(0, silent.worst().segment().startSample(), "the quieter segment lies further from speech");
+        assertTrue(silent.score() > silent.threshold() + wide.level().margin(-95), "score " + silent.score());
+        assertFalse(judge(wide, silence, segment(1, -20, 2.0, 1.0)).anomalous(), "silence between speech is a pause");
+    }
+
     private static List<ClipFeatures> clips(int count, long seed) {
         SplittableRandom random = new SplittableRandom(seed);
         List<ClipFeatures> clips = new ArrayList<>();
