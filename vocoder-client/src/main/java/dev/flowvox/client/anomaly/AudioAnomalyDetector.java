@@ -1,14 +1,17 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 package dev.flowvox.client.anomaly;
 
+import dev.flowvox.client.audio.AudioStreams;
+import dev.flowvox.core.audio.AudioClip;
+import dev.flowvox.core.audio.AudioFormatException;
 import dev.flowvox.core.audio.LoadedAudio;
 import dev.flowvox.core.audio.ModelInput;
-import dev.flowvox.core.audio.WavReader;
 import dev.flowvox.core.dsp.Resampler;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -49,41 +52,58 @@ public final class AudioAnomalyDetector {
     }
 
     /**
-     * Checks a WAV file (any supported encoding, channel count and rate from 8 to 48 kHz).
+     * Checks an audio file: WAV in any encoding flowvox reads (integer or float PCM, any channel count,
+     * 8 to 48 kHz), and what {@code javax.sound} reads besides (G.711 µ-law or A-law WAV as telephony
+     * writes it, AIFF, AU; {@link AudioStreams}), with a warning saying so.
      *
      * @param file the file
      * @return the check, named by the file
-     * @throws IOException if the file cannot be read or decoded
+     * @throws IOException if the file cannot be read or decoded (the message is flowvox's WAV reader's)
      * @throws IllegalArgumentException if it holds no samples
      */
     public AnomalyCheck check(Path file) throws IOException {
-        return check(ModelInput.load(file, source.sampleRate()), file.toString());
+        return check(Files.readAllBytes(file), file.toString());
     }
 
     /**
-     * Checks a WAV file held in memory.
+     * Checks an audio file held in memory, as {@link #check(Path)} does.
      *
-     * @param wav the file's bytes
+     * @param file the file's bytes
      * @param name label of the result
      * @return the check
-     * @throws IOException if the bytes are not a supported WAV file
+     * @throws IOException if the bytes are not audio in a supported format
      * @throws IllegalArgumentException if it holds no samples
      */
-    public AnomalyCheck check(byte[] wav, String name) throws IOException {
-        return check(new ByteArrayInputStream(wav), name);
+    public AnomalyCheck check(byte[] file, String name) throws IOException {
+        try {
+            return check(ModelInput.load(new ByteArrayInputStream(file), name, source.sampleRate()), name);
+        } catch (AudioFormatException refused) {
+            AudioClip clip;
+            try {
+                clip = AudioStreams.read(file, name);
+            } catch (IOException unreadable) {
+                refused.addSuppressed(unreadable);
+                throw refused;
+            }
+            AnomalyCheck check = check(clip.samples(), clip.sampleRate(), name);
+            List<String> warnings = new ArrayList<>();
+            warnings.add("decoded with javax.sound, as flowvox's WAV reader does not read it: " + refused.getMessage());
+            warnings.addAll(check.warnings());
+            return new AnomalyCheck(check.name(), check.score(), warnings);
+        }
     }
 
     /**
-     * Checks a WAV stream, read to its end (not closed).
+     * Checks an audio stream, read to its end (not closed), as {@link #check(Path)} does.
      *
-     * @param wav the stream
+     * @param file the stream
      * @param name label of the result
      * @return the check
-     * @throws IOException if reading fails or the stream is not a supported WAV file
+     * @throws IOException if reading fails or the stream is not audio in a supported format
      * @throws IllegalArgumentException if it holds no samples
      */
-    public AnomalyCheck check(InputStream wav, String name) throws IOException {
-        return check(ModelInput.convert(WavReader.read(wav, name), source.sampleRate()), name);
+    public AnomalyCheck check(InputStream file, String name) throws IOException {
+        return check(file.readAllBytes(), name);
     }
 
     /**

@@ -21,8 +21,9 @@ import javax.sound.sampled.UnsupportedAudioFileException;
 
 /**
  * Reads audio in the formats {@code javax.sound} knows (WAV, AIFF, AU; 8/16/24/32-bit integer or
- * float PCM, either byte order, signed or unsigned, any channel count and rate) into a mono clip,
- * converting samples with TarsosDSP's float converter and averaging channels. The rate is kept; use
+ * float PCM, either byte order, signed or unsigned, and G.711 µ-law or A-law, which the JDK expands
+ * to 16-bit PCM first; any channel count and rate) into a mono clip, converting samples with
+ * TarsosDSP's float converter and averaging channels. The rate is kept; use
  * {@link dev.flowvox.core.dsp.Resampler} to change it. Tolerates the unknown-length headers that
  * streaming writers emit ({@code espeak-ng --stdout}): reading stops at the end of the bytes.
  */
@@ -55,19 +56,20 @@ public final class AudioStreams {
     /**
      * @param stream decoded audio, read to its end and closed
      * @return its audio, mono, at its own rate
-     * @throws IOException if reading fails or the encoding is not linear PCM or float
+     * @throws IOException if reading fails or the encoding is not linear PCM, float or G.711
      */
     public static AudioClip read(AudioInputStream stream) throws IOException {
-        try (stream) {
-            AudioFormat format = stream.getFormat();
+        try (stream; AudioInputStream linear = linear(stream)) {
+            AudioFormat format = linear.getFormat();
             TarsosDSPAudioFloatConverter converter =
                     TarsosDSPAudioFloatConverter.getConverter(JVMAudioInputStream.toTarsosDSPFormat(format));
             if (converter == null) {
-                throw new IOException("audio encoding " + format + " is not supported; expected linear PCM or float");
+                throw new IOException("audio encoding " + format + " is not supported; expected linear PCM, float "
+                        + "or G.711");
             }
             int channels = format.getChannels();
             int frameBytes = format.getFrameSize();
-            byte[] bytes = readFully(stream, frameBytes);
+            byte[] bytes = readFully(linear, frameBytes);
             int frames = bytes.length / frameBytes;
             float[] interleaved = new float[frames * channels];
             converter.toFloatArray(bytes, interleaved, interleaved.length);
@@ -82,6 +84,18 @@ public final class AudioStreams {
             throw new IOException("cannot read audio from " + source + ": " + e.getMessage()
                     + "; expected WAV, AIFF or AU", e);
         }
+    }
+
+    /** G.711 µ-law and A-law expanded to 16-bit PCM by the JDK's codec; other encodings as they are. */
+    private static AudioInputStream linear(AudioInputStream stream) {
+        AudioFormat format = stream.getFormat();
+        AudioFormat.Encoding encoding = format.getEncoding();
+        if (!encoding.equals(AudioFormat.Encoding.ULAW) && !encoding.equals(AudioFormat.Encoding.ALAW)) {
+            return stream;
+        }
+        AudioFormat pcm = new AudioFormat(AudioFormat.Encoding.PCM_SIGNED, format.getSampleRate(), 16,
+                format.getChannels(), 2 * format.getChannels(), format.getSampleRate(), false);
+        return AudioSystem.getAudioInputStream(pcm, stream);
     }
 
     /**

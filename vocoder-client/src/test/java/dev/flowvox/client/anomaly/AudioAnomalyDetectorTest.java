@@ -3,10 +3,12 @@ package dev.flowvox.client.anomaly;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.ndarray.NDManager;
 
+import dev.flowvox.client.audio.AudioStreamsTest;
 import dev.flowvox.core.audio.ModelInput;
 import dev.flowvox.core.calibration.Calibration;
 import dev.flowvox.core.calibration.CalibrationSection;
@@ -14,6 +16,7 @@ import dev.flowvox.core.calibration.Calibrator;
 import dev.flowvox.core.calibration.ClipFeatures;
 import dev.flowvox.core.calibration.FlowFeatures;
 import dev.flowvox.core.calibration.SegmentFeatures;
+import dev.flowvox.core.dsp.Resampler;
 import dev.flowvox.core.model.ModelBundle;
 import dev.flowvox.core.model.VocoderModel;
 import dev.flowvox.proto.v1.ListModelsRequest;
@@ -30,6 +33,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -40,6 +44,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+
+import javax.sound.sampled.AudioFormat;
 
 /**
  * The detector with the shipped checks model, calibrated inside the test on clean clips cut from the
@@ -147,6 +153,28 @@ class AudioAnomalyDetectorTest {
                     + check.score().verdict().orElseThrow().score());
             assertEquals("level_low", check.worstRanges(1).get(0).deviation());
         }
+    }
+
+    /**
+     * A µ-law WAV file, which flowvox's own WAV reader refuses, is read through javax.sound with a
+     * warning, resampled and judged; bytes that are not audio keep the WAV reader's message.
+     */
+    @Test
+    void telephonyWavIsReadThroughJavaSoundAndJudged() throws Exception {
+        float[] narrow = new Resampler(RATE, 8000).resample(window(5512, 33075, 1f));
+        Path call = dir.resolve("call.wav");
+        AudioStreamsTest.write(narrow, AudioFormat.Encoding.ULAW, call);
+        AnomalyCheck check = new AudioAnomalyDetector(new LocalLikelihoodSource(model, calibration)).check(call);
+        assertTrue(check.score().verdict().isPresent());
+        assertTrue(check.warnings().get(0).startsWith("decoded with javax.sound, as flowvox's WAV reader does not "
+                + "read it: unsupported WAV encoding 0x0007 (mu-law)"), check.warnings().toString());
+        assertTrue(check.warnings().contains("resampled 8000 Hz to 22050 Hz"), check.warnings().toString());
+
+        Path text = dir.resolve("notes.wav");
+        Files.writeString(text, "not audio at all");
+        IOException e = assertThrows(IOException.class,
+                () -> new AudioAnomalyDetector(new LocalLikelihoodSource(model, calibration)).check(text));
+        assertTrue(e.getMessage().contains("RIFF"), e.getMessage());
     }
 
     @Test
