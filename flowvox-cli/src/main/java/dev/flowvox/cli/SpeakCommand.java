@@ -128,6 +128,12 @@ final class SpeakCommand implements Callable<Integer> {
                 spec.commandLine().getErr().flush();
             }
             SpeechSummary summary = speak(target, new TeeSink(sinks));
+            if (summary.sentences() == 0) {
+                report.println("flowvox speak: the input held no sentence to speak" + (output != null
+                        ? "; " + output + " holds no audio" : ""));
+                report.flush();
+                return 0;
+            }
             report.printf(Locale.ROOT, "flowvox speak: %d sentence%s, %.2f s of audio at %d Hz%s%s%n",
                     summary.sentences(), summary.sentences() == 1 ? "" : "s", summary.seconds(), summary.sampleRate(),
                     summary.timeToFirstAudio() == null ? ""
@@ -184,6 +190,9 @@ final class SpeakCommand implements Callable<Integer> {
         if (text.isEmpty() == !stdin) {
             throw new IllegalArgumentException(stdin ? "text given together with --stdin; expected one of them"
                     : "no text; expected TEXT arguments or --stdin");
+        }
+        if (text.stream().allMatch(String::isBlank) && !stdin) {
+            throw new IllegalArgumentException("the text is blank; expected words to speak");
         }
         if (output == null && !raw && !play) {
             throw new IllegalArgumentException("no output; expected -o OUT.wav, --raw or --play");

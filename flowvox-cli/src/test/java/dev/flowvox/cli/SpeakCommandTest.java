@@ -3,6 +3,7 @@ package dev.flowvox.cli;
 
 import static dev.flowvox.cli.CliRun.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -30,6 +31,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
@@ -133,5 +135,13 @@ class SpeakCommandTest {
         CliRun result = run("speak", "Hello.", "-m", model.toString());
         assertEquals(1, result.status());
         assertEquals("flowvox speak: no output; expected -o OUT.wav, --raw or --play", result.err().strip());
+    }
+
+    @Test
+    void blankTextIsRejectedBeforeAnyServerStarts() {
+        CliRun result = run("speak", " ", "-o", dir.resolve("blank.wav").toString(), "-m", model.toString());
+        assertEquals(1, result.status());
+        assertEquals("flowvox speak: the text is blank; expected words to speak", result.err().strip());
+        assertFalse(Files.exists(dir.resolve("blank.wav")), "nothing is written");
     }
 }
