@@ -10,8 +10,9 @@ if ! command -v java >/dev/null 2>&1; then
   echo "Java 17 or newer is required: sudo apt-get install -y openjdk-17-jdk-headless" >&2
   exit 1
 fi
-# espeak-ng is the text-to-speech front end the client and CLI tests drive.
-"$ROOT/scripts/install-system-deps.sh"
+# espeak-ng is the text-to-speech front end the client and CLI tests drive; Python's grpcio and
+# protobuf run the interoperability test's client (vocoder-server's PythonClientInteropTest).
+"$ROOT/scripts/install-system-deps.sh" espeak-ng python3-grpcio python3-protobuf
 args=(-B -ntp verify)
 if [ -n "${FLOWVOX_FIXTURES:-}" ]; then args+=("-Dflowvox.fixtures=$FLOWVOX_FIXTURES"); fi
 exec ./mvnw "${args[@]}"
