@@ -13,8 +13,9 @@ import java.util.Optional;
  * picks a {@link LevelBand}; its margin is the largest of the level's margin against {@link #level}
  * and every feature's margin against the band's bounds ({@link Bounds#margin}, in multiples of each
  * bound's scale). Pauses, segments quieter than the level's lower bound, are left out while the clip
- * has louder segments, and a clip without any is anomalous ({@link #judge}). A clip long enough for its whole-clip statistics
- * ({@link ClipFeature}) also gets their worst margin against {@link #clipBounds}. The clip's score
+ * has louder segments, and a clip without any is anomalous ({@link #judge}). A clip long enough for
+ * its whole-clip statistics ({@link ClipFeature}) also gets their worst margin against
+ * {@link #clipBounds}. The clip's score
  * is the largest of these margins; the clip is anomalous when the score exceeds {@link #threshold},
  * which was chosen on the calibration clips for a target false-positive rate. Equivalently: some
  * segment, or the clip as a whole, lies outside its bounds widened by {@code threshold} scales.
@@ -160,9 +161,8 @@ public record Calibration(double segmentSeconds, List<String> featureNames, Boun
      * @return its check, anomalous
      */
     private SegmentCheck silent(SegmentFeatures segment) {
-        List<Bounds> widened = band(segment.levelDb()).features().stream().map(b -> b.widened(threshold)).toList();
         double margin = Math.max(threshold, 0) + level.margin(segment.levelDb());
-        return new SegmentCheck(segment, widened, margin, Deviation.LEVEL_LOW, -1, true);
+        return new SegmentCheck(segment, widened(band(segment.levelDb())), margin, Deviation.LEVEL_LOW, -1, true);
     }
 
     /**
@@ -184,8 +184,12 @@ public record Calibration(double segmentSeconds, List<String> featureNames, Boun
         double margin = Math.max(featureMargin, levelMargin);
         boolean low = worst < 0 ? level.isLow(segment.levelDb())
                 : band.features().get(worst).isLow(segment.values()[worst]);
-        List<Bounds> widened = band.features().stream().map(b -> b.widened(threshold)).toList();
-        return new SegmentCheck(segment, widened, margin, Deviation.of(low, worst < 0), worst, margin > threshold);
+        return new SegmentCheck(segment, widened(band), margin, Deviation.of(low, worst < 0), worst, margin > threshold);
+    }
+
+    /** A band's bounds widened by the threshold margin, as a {@link SegmentCheck} reports them. */
+    private List<Bounds> widened(LevelBand band) {
+        return band.features().stream().map(b -> b.widened(threshold)).toList();
     }
 
     /**
