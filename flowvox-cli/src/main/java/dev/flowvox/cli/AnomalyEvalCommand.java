@@ -40,13 +40,7 @@ final class AnomalyEvalCommand implements Callable<Integer> {
     ChecksModelOption modelOption;
 
     @Mixin
-    OperatingPointOption operatingPoint;
-
-    @Option(names = "--train", split = ",", paramLabel = "MANIFEST",
-            defaultValue = "data/corpus/train.tsv,data/corpus-nl/train.tsv",
-            description = "normal speech to calibrate on; several manifests (comma-separated or repeated) are "
-                    + "joined (default: ${DEFAULT-VALUE})")
-    List<Path> trainManifests;
+    CalibrationOptions calibrationOptions;
 
     @Option(names = "--valid", defaultValue = "data/corpus/valid.tsv", description = "held-out speech, also the source "
             + "of the anomalies (default: ${DEFAULT-VALUE})")
@@ -54,10 +48,6 @@ final class AnomalyEvalCommand implements Callable<Integer> {
 
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "where the report goes")
     Path out;
-
-    @Option(names = "--max-train-clips", defaultValue = "600", description = "calibrate on at most this many "
-            + "training clips of each manifest, evenly spaced (default: ${DEFAULT-VALUE})")
-    int maxTrainClips;
 
     @Option(names = "--max-valid-clips", defaultValue = "1000000", description = "evaluate at most this many "
             + "validation clips, evenly spaced (default: all)")
@@ -68,12 +58,12 @@ final class AnomalyEvalCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Calibrator.Settings settings = operatingPoint.settings();
+        Calibrator.Settings settings = calibrationOptions.settings();
         Path bundle = modelOption.resolve();
         try (NDManager manager = NDManager.newBaseManager();
                 VocoderModel model = ModelBundle.load(bundle, manager)) {
             int rate = model.info().sampleRate();
-            Corpus train = CorpusSample.ofEach(trainManifests, rate, maxTrainClips);
+            Corpus train = calibrationOptions.train(rate);
             Corpus valid = CorpusSample.of(Corpus.load(validManifest, rate), maxValidClips);
             List<AnomalyEvaluation.Method> methods = List.of(
                     new AnomalyEvaluation.Method("flow", new FlowFeatures(model)),

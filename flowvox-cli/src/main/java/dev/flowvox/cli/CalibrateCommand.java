@@ -3,7 +3,6 @@ package dev.flowvox.cli;
 
 import ai.djl.ndarray.NDManager;
 
-import dev.flowvox.core.audio.AudioClip;
 import dev.flowvox.core.calibration.Bounds;
 import dev.flowvox.core.calibration.Calibration;
 import dev.flowvox.core.calibration.CalibrationProvenance;
@@ -11,7 +10,6 @@ import dev.flowvox.core.calibration.CalibrationSection;
 import dev.flowvox.core.calibration.Calibrator;
 import dev.flowvox.core.calibration.ClipBounds;
 import dev.flowvox.core.calibration.ClipFeature;
-import dev.flowvox.core.calibration.ClipFeatures;
 import dev.flowvox.core.calibration.FlowFeatures;
 import dev.flowvox.core.calibration.LevelBand;
 import dev.flowvox.core.model.ModelBundle;
@@ -30,7 +28,6 @@ import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -50,13 +47,7 @@ final class CalibrateCommand implements Callable<Integer> {
     ChecksModelOption modelOption;
 
     @Mixin
-    OperatingPointOption operatingPoint;
-
-    @Option(names = "--train", split = ",", paramLabel = "MANIFEST",
-            defaultValue = "data/corpus/train.tsv,data/corpus-nl/train.tsv",
-            description = "normal speech to calibrate on; several manifests (comma-separated or repeated) are "
-                    + "joined (default: ${DEFAULT-VALUE})")
-    List<Path> trainManifests;
+    CalibrationOptions calibrationOptions;
 
     @Option(names = "--valid", split = ",", paramLabel = "MANIFEST",
             defaultValue = "data/corpus/valid.tsv,data/corpus-nl/valid.tsv",
@@ -64,29 +55,25 @@ final class CalibrateCommand implements Callable<Integer> {
                     + "${DEFAULT-VALUE})")
     List<Path> validManifests;
 
-    @Option(names = "--max-train-clips", defaultValue = "600", description = "calibrate on at most this many "
-            + "training clips of each manifest, evenly spaced (default: ${DEFAULT-VALUE})")
-    int maxTrainClips;
-
     @Override
     public Integer call() throws Exception {
-        Calibrator.Settings settings = operatingPoint.settings();
+        Calibrator.Settings settings = calibrationOptions.settings();
         Path bundle = modelOption.resolve();
         Calibration calibration;
         try (NDManager manager = NDManager.newBaseManager();
                 VocoderModel model = ModelBundle.load(bundle, manager)) {
             int rate = model.info().sampleRate();
-            Corpus train = CorpusSample.ofEach(trainManifests, rate, maxTrainClips);
+            Corpus train = calibrationOptions.train(rate);
             Corpus valid = CorpusSample.ofEach(validManifests, rate, Integer.MAX_VALUE);
             FlowFeatures features = new FlowFeatures(model);
             int segment = (int) Math.round(settings.segmentSeconds() * rate);
             try (ProgressBar bar = new ProgressBarBuilder().setTaskName("calibrate")
                     .setInitialMax(train.clips().size() + valid.clips().size()).setStyle(ProgressBarStyle.ASCII)
                     .setUnit(" clips", 1).build()) {
-                calibration = new Calibrator(settings).fit(extract(features, train, segment, bar),
+                calibration = new Calibrator(settings).fit(features.extractAll(train.clips(), segment, bar::step),
                         features.names(), features.clipNames(), describe(train), train.totalSeconds());
-                calibration = Calibrator.validate(calibration, extract(features, valid, segment, bar),
-                        describe(valid), valid.totalSeconds());
+                calibration = Calibrator.validate(calibration,
+                        features.extractAll(valid.clips(), segment, bar::step), describe(valid), valid.totalSeconds());
             }
         }
         CalibrationSection.write(bundle, calibration);
@@ -97,15 +84,6 @@ final class CalibrateCommand implements Callable<Integer> {
 
     private static String describe(Corpus corpus) {
         return corpus.source() + " (" + corpus.clips().size() + " clips)";
-    }
-
-    private static List<ClipFeatures> extract(FlowFeatures features, Corpus corpus, int segment, ProgressBar bar) {
-        List<ClipFeatures> clips = new ArrayList<>();
-        for (AudioClip clip : corpus.clips()) {
-            clips.add(features.extract(clip.samples(), segment));
-            bar.step();
-        }
-        return clips;
     }
 
     /** Prints the learned bounds and false-positive rates. */

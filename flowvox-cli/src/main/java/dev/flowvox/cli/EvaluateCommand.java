@@ -54,9 +54,8 @@ final class EvaluateCommand implements Callable<Integer> {
         try (NDManager manager = NDManager.newBaseManager();
                 VocoderModel model = ModelBundle.load(modelOption.resolve(), manager)) {
             Corpus corpus = Corpus.load(manifest, model.info().sampleRate());
-            double latentScale = sigma != null ? sigma : model.synthesisDefaults().sigma();
-            CopySynthesisReport report = CopySynthesisRun.run(model, corpus, latentScale, denoise, maxClips, pictures, writeAudio,
-                    out);
+            CopySynthesisReport report = CopySynthesisRun.run(model, corpus, model.synthesisDefaults().sigmaOr(sigma),
+                    denoise, maxClips, pictures, writeAudio, out);
             spec.commandLine().getOut().print(report.markdown());
             spec.commandLine().getOut().println("wrote " + out.resolve("copy-synthesis.md"));
         }

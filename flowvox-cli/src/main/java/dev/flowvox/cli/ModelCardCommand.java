@@ -68,9 +68,8 @@ final class ModelCardCommand implements Callable<Integer> {
             List<SpeedMeasurement.Row> speed = SpeedMeasurement.measure(vocoder.synthesizer(), info,
                     List.of(1.0, 4.0, 10.0), 7, 5);
             Corpus corpus = Corpus.load(manifest, info.sampleRate());
-            double latentScale = sigma != null ? sigma : vocoder.synthesisDefaults().sigma();
-            CopySynthesisReport quality = CopySynthesisRun.run(vocoder, corpus, latentScale, 0, evalClips, 3, false,
-                    out.resolve("evaluation"));
+            CopySynthesisReport quality = CopySynthesisRun.run(vocoder, corpus,
+                    vocoder.synthesisDefaults().sigmaOr(sigma), 0, evalClips, 3, false, out.resolve("evaluation"));
             String card = card(info, vocoder.synthesisDefaults(), vocoder.parameters().trainableCount(), validation,
                     machine, speed, quality);
             Files.writeString(out.resolve("README.md"), card, StandardCharsets.UTF_8);

@@ -77,7 +77,7 @@ final class VocodeCommand implements Callable<Integer> {
         try (NDManager manager = NDManager.newBaseManager();
                 VocoderModel model = ModelBundle.load(modelOption.resolve(), manager)) {
             ModelInfo info = model.info();
-            double latentScale = sigma != null ? sigma : model.synthesisDefaults().sigma();
+            double latentScale = model.synthesisDefaults().sigmaOr(sigma);
             float[][] mel = readMel(info);
             Synthesizer synthesizer = model.synthesizer();
             long start = System.nanoTime();

@@ -100,10 +100,10 @@ public final class AnomalyEvaluation {
         for (Method method : methods) {
             FeatureExtractor extractor = method.extractor();
             int segment = (int) Math.round(segmentSeconds * extractor.sampleRate());
-            List<ClipFeatures> trainFeatures = features(extractor, train.clips(), segment);
+            List<ClipFeatures> trainFeatures = extractor.extractAll(train.clips(), segment, progress);
             Calibration calibration = calibrator.fit(trainFeatures, extractor.names(), extractor.clipNames(),
                     train.source(), train.totalSeconds());
-            List<ClipFeatures> cleanFeatures = features(extractor, valid.clips(), segment);
+            List<ClipFeatures> cleanFeatures = extractor.extractAll(valid.clips(), segment, progress);
             calibration = Calibrator.validate(calibration, cleanFeatures, valid.source(), valid.totalSeconds());
             Map<AnomalyKind, double[]> anomalous = new EnumMap<>(AnomalyKind.class);
             for (AnomalyKind kind : AnomalyKind.values()) {
@@ -112,20 +112,11 @@ public final class AnomalyEvaluation {
                     AudioClip clip = valid.clips().get(i);
                     made.add(new AudioClip(kind.apply(clip.samples(), clip.sampleRate(), seed + i), clip.sampleRate()));
                 }
-                anomalous.put(kind, Calibrator.scores(calibration, features(extractor, made, segment)));
+                anomalous.put(kind, Calibrator.scores(calibration, extractor.extractAll(made, segment, progress)));
             }
             results.add(new MethodResult(method.name(), calibration, Calibrator.scores(calibration, cleanFeatures),
                     anomalous));
         }
         return results;
-    }
-
-    private List<ClipFeatures> features(FeatureExtractor extractor, List<AudioClip> clips, int segment) {
-        List<ClipFeatures> features = new ArrayList<>();
-        for (AudioClip clip : clips) {
-            features.add(extractor.extract(clip.samples(), segment));
-            progress.run();
-        }
-        return features;
     }
 }

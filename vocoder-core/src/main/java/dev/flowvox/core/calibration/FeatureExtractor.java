@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 package dev.flowvox.core.calibration;
 
+import dev.flowvox.core.audio.AudioClip;
+
+import java.util.ArrayList;
 import java.util.List;
 
 /** Computes the features a {@link Calibration} bounds, from audio at a fixed rate. */
@@ -24,4 +27,21 @@ public interface FeatureExtractor {
      * @throws IllegalArgumentException if the audio is too short to score or not finite
      */
     ClipFeatures extract(float[] audio, int segmentSamples);
+
+    /**
+     * The features of every clip, in order.
+     *
+     * @param clips clips at {@link #sampleRate()}
+     * @param segmentSamples samples per segment
+     * @param progress called once after each clip
+     * @return one {@link #extract} result per clip
+     */
+    default List<ClipFeatures> extractAll(List<AudioClip> clips, int segmentSamples, Runnable progress) {
+        List<ClipFeatures> features = new ArrayList<>();
+        for (AudioClip clip : clips) {
+            features.add(extract(clip.samples(), segmentSamples));
+            progress.run();
+        }
+        return features;
+    }
 }

@@ -41,6 +41,16 @@ public record SynthesisDefaults(double sigma, String basis) {
     }
 
     /**
+     * The latent scale to synthesize with.
+     *
+     * @param requested the caller's σ, or null for none
+     * @return {@code requested} when given, else this default
+     */
+    public double sigmaOr(Double requested) {
+        return requested != null ? requested : sigma;
+    }
+
+    /**
      * The defaults a bundle recommends.
      *
      * @param archive a bundle

@@ -1,0 +1,47 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+package dev.flowvox.cli;
+
+import dev.flowvox.core.calibration.Calibrator;
+import dev.flowvox.core.train.Corpus;
+
+import picocli.CommandLine.Option;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * What {@code calibrate} and {@code anomaly-eval} calibrate on and where they put the threshold:
+ * {@code --train}, {@code --max-train-clips} and {@code --target-false-positives}.
+ */
+final class CalibrationOptions {
+
+    @Option(names = "--train", split = ",", paramLabel = "MANIFEST",
+            defaultValue = "data/corpus/train.tsv,data/corpus-nl/train.tsv",
+            description = "normal speech to calibrate on; several manifests (comma-separated or repeated) are "
+                    + "joined (default: ${DEFAULT-VALUE})")
+    List<Path> trainManifests;
+
+    @Option(names = "--max-train-clips", defaultValue = "600", description = "calibrate on at most this many "
+            + "training clips of each manifest, evenly spaced (default: ${DEFAULT-VALUE})")
+    int maxTrainClips;
+
+    @Option(names = "--target-false-positives", paramLabel = "RATE", defaultValue = "0.01",
+            description = "share of the calibration clips the threshold flags, in [0, 0.5): lower catches fewer "
+                    + "anomalies and flags less unfamiliar normal speech (default: ${DEFAULT-VALUE})")
+    double targetFalsePositiveRate;
+
+    /** @return the shipped calibration settings at the chosen operating point */
+    Calibrator.Settings settings() {
+        return Calibrator.Settings.DEFAULT.withTargetFalsePositiveRate(targetFalsePositiveRate);
+    }
+
+    /**
+     * @param sampleRate the model's rate, Hz
+     * @return the calibration speech: up to {@code --max-train-clips} of each manifest, joined
+     * @throws IOException if a manifest or clip cannot be read
+     */
+    Corpus train(int sampleRate) throws IOException {
+        return CorpusSample.ofEach(trainManifests, sampleRate, maxTrainClips);
+    }
+}
