@@ -10,6 +10,7 @@ import dev.flowvox.server.metrics.MetricsInterceptor;
 import dev.flowvox.server.metrics.ServerMetrics;
 import dev.flowvox.server.registry.ModelRegistry;
 
+import io.grpc.BindableService;
 import io.grpc.Grpc;
 import io.grpc.InsecureServerCredentials;
 import io.grpc.Server;
@@ -19,6 +20,7 @@ import io.grpc.TlsServerCredentials;
 import io.grpc.health.v1.HealthCheckResponse.ServingStatus;
 import io.grpc.health.v1.HealthGrpc;
 import io.grpc.protobuf.services.HealthStatusManager;
+import io.grpc.protobuf.services.ProtoReflectionService;
 import io.grpc.protobuf.services.ProtoReflectionServiceV1;
 
 import org.slf4j.Logger;
@@ -38,7 +40,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The flowvox gRPC server: the {@code flowvox.v1.Vocoder} service, {@code grpc.health.v1} health and
- * server reflection, bearer-token authentication (health exempt), metrics on every call, and a
+ * server reflection ({@code grpc.reflection.v1} and {@code v1alpha}), bearer-token authentication (health exempt), metrics on every call, and a
  * Prometheus endpoint. {@link #stop(Duration)} shuts down gracefully: health turns NOT_SERVING, new
  * calls are refused, in-flight calls get the grace period to finish.
  */
@@ -79,6 +81,7 @@ public final class VocoderServer implements AutoCloseable {
         builder.addService(service)
                 .addService(health.getHealthService())
                 .addService(ProtoReflectionServiceV1.newInstance())
+                .addService(reflectionV1Alpha())
                 .maxInboundMessageSize(config.limits().maxMessageBytes());
         if (config.tokens() != null) {
             builder.intercept(new BearerTokenInterceptor(config.tokens(), Set.of(HealthGrpc.SERVICE_NAME)));
@@ -86,6 +89,16 @@ public final class VocoderServer implements AutoCloseable {
         builder.intercept(new MetricsInterceptor(metrics));
         this.server = builder.build();
         this.metricsHttp = config.metricsPort() >= 0 ? new MetricsHttpServer(config.metricsPort(), metrics) : null;
+    }
+
+    /**
+     * Reflection under its pre-1.0 name, which grpc-java keeps as deprecated. Tools built before the
+     * v1 name existed (older grpcurl, Evans and grpc_cli releases) ask only for
+     * {@code grpc.reflection.v1alpha} and report that the server does not support reflection without it.
+     */
+    @SuppressWarnings("deprecation")
+    private static BindableService reflectionV1Alpha() {
+        return ProtoReflectionService.newInstance();
     }
 
     /**
