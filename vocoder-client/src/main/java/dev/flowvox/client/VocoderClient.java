@@ -221,7 +221,7 @@ public final class VocoderClient implements AutoCloseable {
     /**
      * Exact log-likelihood of a WAV file's audio under the server's scoring model.
      *
-     * @param wav a complete WAV file (PCM 8/16/24/32-bit or float, any channels, 8000 to 48000 Hz)
+     * @param wav a complete WAV file (PCM 8/16/24/32-bit, float or G.711 µ-law/A-law, any channels, 8000 to 48000 Hz)
      * @return total and per-segment nats
      */
     public ScoreResponse scoreWav(byte[] wav) {

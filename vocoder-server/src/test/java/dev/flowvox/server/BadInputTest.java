@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.protobuf.ByteString;
 
+import dev.flowvox.proto.codec.AudioCodec;
 import dev.flowvox.proto.v1.Audio;
 import dev.flowvox.proto.v1.AudioChunk;
 import dev.flowvox.proto.v1.AudioEncoding;
@@ -166,6 +167,35 @@ class BadInputTest {
         assertEquals(22016, response.getSegments(3).getEndSample());
         assertTrue(Double.isFinite(response.getNatsPerSample()));
         assertEquals(response.getTotalNats() / 22016, response.getNatsPerSample(), 1e-9);
+    }
+
+    /**
+     * A telephony recording as a G.711 WAV file scores exactly like the same codes sent packed: the WAV
+     * reader's expansion (the JDK's codec) and the wire codec's (g711.c's) agree.
+     */
+    @Test
+    void g711WavFilesScoreLikeTheirPackedSamples() {
+        Audio float32 = floatAudio(8000, 4);
+        float[] samples = AudioCodec.decode(float32.getData(), AudioEncoding.FLOAT32);
+        for (AudioEncoding law : List.of(AudioEncoding.MULAW, AudioEncoding.ALAW)) {
+            ByteString codes = AudioCodec.encode(samples, law);
+            ByteBuffer wav = ByteBuffer.allocate(44 + codes.size()).order(ByteOrder.LITTLE_ENDIAN);
+            wav.put("RIFF".getBytes(StandardCharsets.US_ASCII)).putInt(36 + codes.size())
+                    .put("WAVEfmt ".getBytes(StandardCharsets.US_ASCII)).putInt(16)
+                    .putShort((short) (law == AudioEncoding.MULAW ? 7 : 6)).putShort((short) 1).putInt(8000)
+                    .putInt(8000).putShort((short) 1).putShort((short) 8)
+                    .put("data".getBytes(StandardCharsets.US_ASCII)).putInt(codes.size()).put(codes.toByteArray());
+
+            ScoreResponse fromWav = running.blocking().score(ScoreRequest.newBuilder()
+                    .setWav(ByteString.copyFrom(wav.array())).build());
+            ScoreResponse packed = running.blocking().score(ScoreRequest.newBuilder().setAudio(Audio.newBuilder()
+                    .setEncoding(law).setSampleRate(8000).setData(codes)).build());
+
+            assertTrue(fromWav.getScoredSamples() > 20000, law + ": " + fromWav.getScoredSamples() + " samples");
+            assertEquals(packed.getScoredSamples(), fromWav.getScoredSamples(), law.toString());
+            assertEquals(packed.getTotalNats(), fromWav.getTotalNats(), 1e-6 * Math.abs(packed.getTotalNats()),
+                    law.toString());
+        }
     }
 
     @Test

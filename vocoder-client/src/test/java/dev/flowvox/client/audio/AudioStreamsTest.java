@@ -38,7 +38,7 @@ public class AudioStreamsTest {
         for (AudioFormat.Encoding encoding : new AudioFormat.Encoding[] {AudioFormat.Encoding.ULAW,
                 AudioFormat.Encoding.ALAW}) {
             Path file = dir.resolve(encoding + ".wav");
-            write(tone, encoding, file);
+            write(tone, encoding, AudioFileFormat.Type.WAVE, file);
             AudioClip clip = AudioStreams.read(file);
             assertEquals(RATE, clip.sampleRate());
             assertEquals(tone.length, clip.samples().length);
@@ -54,14 +54,16 @@ public class AudioStreamsTest {
     }
 
     /**
-     * Writes samples through the JDK's G.711 encoder into a WAV file at 8 kHz.
+     * Writes samples through the JDK's G.711 encoder into an audio file at 8 kHz.
      *
      * @param samples mono samples in [-1, 1] at 8 kHz
      * @param encoding {@code ULAW} or {@code ALAW}
-     * @param file the WAV file
+     * @param type the file type, e.g. {@code WAVE} or {@code AU}
+     * @param file the file
      * @throws IOException if writing fails
      */
-    public static void write(float[] samples, AudioFormat.Encoding encoding, Path file) throws IOException {
+    public static void write(float[] samples, AudioFormat.Encoding encoding, AudioFileFormat.Type type, Path file)
+            throws IOException {
         ByteBuffer pcm = ByteBuffer.allocate(2 * samples.length).order(ByteOrder.LITTLE_ENDIAN);
         for (float sample : samples) {
             pcm.putShort((short) Math.round(sample * 32767));
@@ -69,6 +71,6 @@ public class AudioStreamsTest {
         AudioFormat linear = new AudioFormat(RATE, 16, 1, true, false);
         AudioInputStream source = new AudioInputStream(new ByteArrayInputStream(pcm.array()), linear, samples.length);
         AudioFormat g711 = new AudioFormat(encoding, RATE, 8, 1, 1, RATE, false);
-        AudioSystem.write(AudioSystem.getAudioInputStream(g711, source), AudioFileFormat.Type.WAVE, file.toFile());
+        AudioSystem.write(AudioSystem.getAudioInputStream(g711, source), type, file.toFile());
     }
 }

@@ -11,9 +11,10 @@ import java.nio.file.Path;
 import java.util.Map;
 
 /**
- * Decodes RIFF/WAVE files: integer PCM of 8, 16, 24 or 32 bits, IEEE float of 32 or 64 bits, and
- * {@code WAVE_FORMAT_EXTENSIBLE} wrapping either (its sub-format GUID's first two bytes name the
- * format; 24-in-32 style containers decode at container width). Chunks other than {@code fmt }
+ * Decodes RIFF/WAVE files: integer PCM of 8, 16, 24 or 32 bits, IEEE float of 32 or 64 bits,
+ * telephony's 8-bit G.711 µ-law and A-law ({@link G711Expansion}), and {@code WAVE_FORMAT_EXTENSIBLE}
+ * wrapping any of them (its sub-format GUID's first two bytes name the format; 24-in-32 style
+ * containers decode at container width). Chunks other than {@code fmt }
  * and {@code data} are skipped. The whole file is read into memory.
  */
 public final class WavReader {
@@ -22,8 +23,9 @@ public final class WavReader {
     private static final int FMT_BYTES = 16;
     private static final int EXTENSIBLE_FMT_BYTES = 40;
     private static final Map<Integer, String> KNOWN_FORMATS = Map.of(
-            0x0002, "Microsoft ADPCM", 0x0006, "A-law", 0x0007, "mu-law", 0x0011, "IMA ADPCM",
-            0x0031, "GSM 6.10", 0x0050, "MPEG", 0x0055, "MP3");
+            WavEncoding.FORMAT_PCM, "PCM", WavEncoding.FORMAT_IEEE_FLOAT, "IEEE float",
+            WavEncoding.FORMAT_ALAW, "A-law", WavEncoding.FORMAT_MULAW, "mu-law", 0x0002, "Microsoft ADPCM",
+            0x0011, "IMA ADPCM", 0x0031, "GSM 6.10", 0x0050, "MPEG", 0x0055, "MP3");
 
     private WavReader() {}
 
@@ -111,18 +113,17 @@ public final class WavReader {
             }
             formatTag = buffer.getShort(body + 24) & 0xFFFF;
         }
-        if (formatTag != WavEncoding.FORMAT_PCM && formatTag != WavEncoding.FORMAT_IEEE_FLOAT) {
-            String name = KNOWN_FORMATS.getOrDefault(formatTag, "unknown");
+        String name = KNOWN_FORMATS.getOrDefault(formatTag, "unknown");
+        String widths = WavEncoding.widths(formatTag);
+        if (widths.isEmpty()) {
             throw new AudioFormatException(String.format("unsupported WAV encoding 0x%04X (%s)%s in %s;"
-                    + " expected PCM (1), IEEE float (3) or extensible (0xFFFE) wrapping either",
+                    + " expected PCM (1), IEEE float (3), A-law (6), mu-law (7) or extensible (0xFFFE) wrapping one",
                     formatTag, name, tag == formatTag ? "" : " inside extensible", source));
         }
         WavEncoding encoding = WavEncoding.of(formatTag, bits);
         if (encoding == null) {
-            throw new AudioFormatException("unsupported " + bits + "-bit "
-                    + (formatTag == WavEncoding.FORMAT_PCM ? "PCM" : "IEEE float") + " in " + source
-                    + "; expected " + (formatTag == WavEncoding.FORMAT_PCM ? "8, 16, 24 or 32" : "32 or 64")
-                    + " bits");
+            throw new AudioFormatException("unsupported " + bits + "-bit " + name + " in " + source + "; expected "
+                    + widths + " bits");
         }
         if (channels < 1 || sampleRate < 1 || sampleRate > Integer.MAX_VALUE) {
             throw new AudioFormatException("malformed WAV " + source + ": " + channels
@@ -165,6 +166,8 @@ public final class WavReader {
             case PCM_32 -> (float) (buffer.getInt(offset) / 2147483648.0);
             case FLOAT_32 -> buffer.getFloat(offset);
             case FLOAT_64 -> (float) buffer.getDouble(offset);
+            case MULAW_8 -> G711Expansion.MULAW[buffer.get(offset) & 0xFF];
+            case ALAW_8 -> G711Expansion.ALAW[buffer.get(offset) & 0xFF];
         };
     }
 

@@ -64,6 +64,27 @@ class WavReaderTest {
         assertArrayEquals(new float[] {-0.5f, 0f}, wav.channels()[1]);
     }
 
+    /** Reference values of ITU-T G.711's expansion (as in Sun's public-domain g711.c). */
+    @Test
+    void readsG711MuLawAndStereoExtensibleALaw() throws IOException {
+        byte[] mulaw = new WavBytes().format(7, 1, 8000, 8)
+                .chunk("data", new byte[] {0x00, (byte) 0x80, (byte) 0xFF, 0x7F, 0x0F}).build();
+
+        DecodedWav mu = read(mulaw);
+
+        assertEquals(new WavInfo(1, 8000, WavEncoding.MULAW_8, 5), mu.info());
+        assertArrayEquals(new float[] {-32124 / 32768f, 32124 / 32768f, 0f, 0f, -16764 / 32768f}, mu.channels()[0]);
+
+        byte[] alaw = new WavBytes().extensibleFormat(6, 2, 8000, 8)
+                .chunk("data", new byte[] {(byte) 0xD5, 0x55, (byte) 0xAA, 0x2A}).build();
+
+        DecodedWav a = read(alaw);
+
+        assertEquals(new WavInfo(2, 8000, WavEncoding.ALAW_8, 2), a.info());
+        assertArrayEquals(new float[] {8 / 32768f, 32256 / 32768f}, a.channels()[0]);
+        assertArrayEquals(new float[] {-8 / 32768f, -32256 / 32768f}, a.channels()[1]);
+    }
+
     @Test
     void truncatedDataChunkSaysHowManyBytesAreMissing() {
         byte[] whole = new WavBytes().format(1, 1, 22050, 16).chunk("data", WavBytes.pcm16(1, 2, 3, 4)).build();
@@ -81,8 +102,8 @@ class WavReaderTest {
 
         AudioFormatException e = assertThrows(AudioFormatException.class,
                 () -> WavReader.read(new ByteArrayInputStream(file), "x.wav"));
-        assertEquals("unsupported WAV encoding 0x0055 (MP3) in x.wav; expected PCM (1), IEEE float (3)"
-                + " or extensible (0xFFFE) wrapping either", e.getMessage());
+        assertEquals("unsupported WAV encoding 0x0055 (MP3) in x.wav; expected PCM (1), IEEE float (3), A-law (6),"
+                + " mu-law (7) or extensible (0xFFFE) wrapping one", e.getMessage());
     }
 
     @Test
@@ -91,6 +112,11 @@ class WavReaderTest {
         AudioFormatException depth = assertThrows(AudioFormatException.class,
                 () -> WavReader.read(new ByteArrayInputStream(twelveBit), "a.wav"));
         assertEquals("unsupported 12-bit PCM in a.wav; expected 8, 16, 24 or 32 bits", depth.getMessage());
+
+        byte[] wideMulaw = new WavBytes().format(7, 1, 8000, 16).chunk("data", new byte[4]).build();
+        AudioFormatException law = assertThrows(AudioFormatException.class,
+                () -> WavReader.read(new ByteArrayInputStream(wideMulaw), "c.wav"));
+        assertEquals("unsupported 16-bit mu-law in c.wav; expected 8 bits", law.getMessage());
 
         byte[] text = "hello, this is not audio".getBytes(StandardCharsets.US_ASCII);
         AudioFormatException riff = assertThrows(AudioFormatException.class,
