@@ -11,8 +11,13 @@ if ! command -v java >/dev/null 2>&1; then
   exit 1
 fi
 # espeak-ng is the text-to-speech front end the client and CLI tests drive; Python's grpcio and
-# protobuf run the interoperability test's client (vocoder-server's PythonClientInteropTest).
-"$ROOT/scripts/install-system-deps.sh" espeak-ng python3-grpcio python3-protobuf
+# protobuf run one interoperability test's client (vocoder-server's PythonClientInteropTest), Node.js
+# with the locked @grpc/grpc-js of examples/node the other (NodeClientInteropTest).
+"$ROOT/scripts/install-system-deps.sh" espeak-ng python3-grpcio python3-protobuf nodejs npm
+if [ ! -d examples/node/node_modules/@grpc/grpc-js ]; then
+  echo "test: installing the Node.js examples' dependencies (npm ci --prefix examples/node)" >&2
+  npm ci --prefix examples/node --no-audit --no-fund --loglevel=error >&2
+fi
 args=(-B -ntp verify)
 if [ -n "${FLOWVOX_FIXTURES:-}" ]; then args+=("-Dflowvox.fixtures=$FLOWVOX_FIXTURES"); fi
 exec ./mvnw "${args[@]}"

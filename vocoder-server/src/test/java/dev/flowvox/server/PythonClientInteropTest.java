@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
 
 import dev.flowvox.core.audio.AudioClip;
 import dev.flowvox.core.audio.WavEncoding;
@@ -18,13 +17,11 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Another gRPC implementation against a real server: {@code src/test/python/interop_client.py} on
@@ -82,20 +79,10 @@ class PythonClientInteropTest {
 
     private Map<String, JsonObject> run(String target, Path descriptor, Path wav) throws IOException,
             InterruptedException {
-        assertTrue(Files.isExecutable(Path.of(PYTHON)), PYTHON + " is missing; run " + INSTALL);
-        Process check = new ProcessBuilder(PYTHON, "-c", "import grpc, google.protobuf").redirectErrorStream(true).start();
-        String missing = new String(check.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertEquals(0, check.waitFor(), "Python's grpcio or protobuf is missing (" + missing.strip() + "); run "
-                + INSTALL);
-        Path log = dir.resolve("client.err");
-        Process client = new ProcessBuilder(PYTHON, "src/test/python/interop_client.py", target, descriptor.toString(),
-                wav.toString()).redirectError(log.toFile()).start();
-        String out = new String(client.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(client.waitFor(3, TimeUnit.MINUTES), "the Python client did not finish");
-        assertEquals(0, client.exitValue(), "Python client failed:\n" + out + Files.readString(log));
+        ExternalClient.require(INSTALL, PYTHON, "-c", "import grpc, google.protobuf");
         Map<String, JsonObject> calls = new HashMap<>();
-        for (String line : out.strip().split("\n")) {
-            JsonObject call = JsonParser.parseString(line).getAsJsonObject();
+        for (JsonObject call : ExternalClient.run(dir.resolve("client.err"), 0, PYTHON,
+                "src/test/python/interop_client.py", target, descriptor.toString(), wav.toString())) {
             calls.put(call.get("call").getAsString(), call);
         }
         assertEquals(7, calls.size(), "one line per call: " + calls.keySet());
