@@ -15,6 +15,7 @@ import dev.flowvox.core.dsp.MelConfig;
 import dev.flowvox.core.dsp.MelSpectrogram;
 import dev.flowvox.core.model.BundleArchive;
 import dev.flowvox.core.model.ModelBundle;
+import dev.flowvox.core.model.NvidiaConfig;
 import dev.flowvox.core.npy.NpyArray;
 
 import org.junit.jupiter.api.BeforeAll;
@@ -67,6 +68,44 @@ class FlowvoxCliTest {
         CliRun info = run("info", "-m", bundle.toString());
         assertTrue(info.out().contains("nFlows=4") && info.out().contains("trainable parameters"), info.out());
         assertTrue(info.out().contains("calibration: none (anomaly checks need one: flowvox calibrate)"), info.out());
+    }
+
+    /**
+     * Without --config the shape is read off the weights: the fixture's state_dict, and a training
+     * checkpoint as NVIDIA's train.py writes it with torch.save (vocoder-core's test fixture).
+     */
+    @Test
+    void importReadsTheConfigurationOffTheWeightsAndTakesTorchFiles() throws Exception {
+        Path fromNumpy = dir.resolve("inferred.flowvox");
+        CliRun imported = run("import-waveglow", "--weights", fixtures.resolve("waveglow-tiny.weights.npz").toString(),
+                "--out", fromNumpy.toString());
+        assertEquals(0, imported.status(), imported.err());
+        assertTrue(imported.err().contains("configuration read off the weights: n_mel_channels 8, n_flows 4, n_group 8,"
+                + " n_early_every 2, n_early_size 2, WN n_layers 3, n_channels 16, kernel_size 3"), imported.err());
+        assertEquals(NvidiaConfig.read(fixtures.resolve("waveglow-tiny.config.json")),
+                ModelBundle.info(BundleArchive.read(fromNumpy)).flow());
+
+        Path torch = Path.of("..", "vocoder-core", "src", "test", "resources", "torch");
+        Path fromTorch = dir.resolve("torch.flowvox");
+        CliRun pt = run("import-waveglow", "--weights", torch.resolve("tiny-train-zip.pt").toString(),
+                "--out", fromTorch.toString());
+        assertEquals(0, pt.status(), pt.err());
+        assertEquals(NvidiaConfig.read(torch.resolve("tiny.config.json")), ModelBundle.info(BundleArchive.read(fromTorch))
+                .flow());
+
+        CliRun notWeights = run("import-waveglow", "--weights", fixtures.resolve("speech-22050.wav").toString(),
+                "--out", dir.resolve("x.flowvox").toString());
+        assertEquals(1, notWeights.status());
+        assertTrue(notWeights.err().contains("speech-22050.wav is neither a torch.save file nor a NumPy .npz archive"),
+                notWeights.err());
+
+        CliRun wrongConfig = run("import-waveglow", "--weights", torch.resolve("tiny-state-dict-half.pt").toString(),
+                "--config", fixtures.resolve("waveglow-tiny.config.json").toString(), "--out",
+                dir.resolve("y.flowvox").toString());
+        assertEquals(1, wrongConfig.status());
+        assertTrue(wrongConfig.err().contains("the weights' own shapes say n_mel_channels 4, n_flows 4, n_group 8, "
+                + "n_early_every 2, n_early_size 2, WN n_layers 3, n_channels 8, kernel_size 5; leave out --config"),
+                wrongConfig.err());
     }
 
     @Test

@@ -1,7 +1,6 @@
 package dev.flowvox.core.model;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
@@ -13,10 +12,14 @@ import dev.flowvox.core.flow.FlowParameters;
 import dev.flowvox.core.flow.InvertibleSpec;
 import dev.flowvox.core.flow.LuDecomposition;
 import dev.flowvox.core.flow.WeightNorm;
+import dev.flowvox.core.npy.MalformedNpyException;
+import dev.flowvox.core.npy.NpyArray;
+import dev.flowvox.core.npy.Npz;
+import dev.flowvox.core.torch.TorchCheckpoint;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeSet;
@@ -35,9 +38,9 @@ public final class NvidiaCheckpoint {
     }
 
     /**
-     * Reads a {@code state_dict} saved with {@code numpy.savez} and converts it.
+     * Reads a checkpoint ({@link #stateDict}) and converts it.
      *
-     * @param weights the {@code .npz} file
+     * @param weights a {@code .npz} or {@code torch.save} file
      * @param config the flow shape it was trained with
      * @param parent manager whose sub-manager will own the parameters
      * @return the parameters
@@ -46,19 +49,42 @@ public final class NvidiaCheckpoint {
      */
     public static FlowParameters read(Path weights, FlowConfig config, NDManager parent) throws IOException {
         try (NDManager scratch = parent.newSubManager()) {
-            NDList list;
-            try {
-                list = NDList.decode(scratch, Files.readAllBytes(weights));
-            } catch (IllegalArgumentException | IllegalStateException e) {
-                throw new IOException("cannot read " + weights + " as a numpy .npz archive: " + e.getMessage(), e);
-            }
-            Map<String, NDArray> stateDict = new LinkedHashMap<>();
-            for (NDArray array : list) {
-                String name = array.getName();
-                stateDict.put(name.startsWith("module.") ? name.substring("module.".length()) : name, array);
-            }
-            return convert(stateDict, config, parent);
+            return convert(stateDict(weights, scratch), config, parent);
         }
+    }
+
+    /**
+     * Reads a checkpoint's {@code state_dict}: a {@code numpy.savez} archive of it, or any file
+     * {@code torch.save} wrote ({@link TorchCheckpoint}: NVIDIA's published {@code .pt} files, training
+     * checkpoints, saved modules or state dicts). {@code module.} prefixes ({@code DataParallel}) are
+     * removed.
+     *
+     * @param weights the file
+     * @param manager manager of the arrays
+     * @return NVIDIA key to array, in the saved order
+     * @throws IOException if the file is neither
+     */
+    public static Map<String, NDArray> stateDict(Path weights, NDManager manager) throws IOException {
+        Map<String, NDArray> stateDict = new LinkedHashMap<>();
+        if (TorchCheckpoint.isTorchFile(weights)) {
+            TorchCheckpoint.stateDict(weights).forEach((name, tensor) ->
+                    stateDict.put(name, manager.create(tensor.data(), new Shape(tensor.shape()))));
+            return stateDict;
+        }
+        Map<String, NpyArray> arrays;
+        try {
+            arrays = Npz.read(weights);
+        } catch (MalformedNpyException e) {
+            throw new IOException(weights + " is neither a torch.save file nor a NumPy .npz archive ("
+                    + e.getMessage() + ")", e);
+        }
+        for (Map.Entry<String, NpyArray> entry : arrays.entrySet()) {
+            String name = entry.getKey();
+            int[] shape = entry.getValue().shape();
+            stateDict.put(name.startsWith("module.") ? name.substring("module.".length()) : name,
+                    manager.create(entry.getValue().data(), new Shape(Arrays.stream(shape).asLongStream().toArray())));
+        }
+        return stateDict;
     }
 
     /**

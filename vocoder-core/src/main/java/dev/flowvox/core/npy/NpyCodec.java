@@ -52,10 +52,7 @@ final class NpyCodec {
         String header = new String(readFully(in, headerLength, source, "header"),
                 major == 3 ? StandardCharsets.UTF_8 : StandardCharsets.ISO_8859_1);
         String descr = field(DESCR, header, "descr", source);
-        if (!"False".equals(field(FORTRAN, header, "fortran_order", source))) {
-            throw new MalformedNpyException("Fortran-ordered array in " + source
-                    + " is not supported; expected 'fortran_order': False");
-        }
+        boolean fortran = "True".equals(field(FORTRAN, header, "fortran_order", source));
         int[] shape = parseShape(field(SHAPE, header, "shape", source), source);
         long count = 1;
         for (int extent : shape) {
@@ -65,7 +62,28 @@ final class NpyCodec {
             throw new MalformedNpyException(count + " elements in " + source
                     + " exceed the largest Java array; expected at most " + (Integer.MAX_VALUE - 8));
         }
-        return new NpyArray(shape, readElements(in, descr, (int) count, source));
+        float[] data = readElements(in, descr, (int) count, source);
+        return new NpyArray(shape, fortran ? rowMajor(data, shape) : data);
+    }
+
+    /**
+     * Reorders a Fortran-ordered array (first index fastest; NumPy writes transposed views this way)
+     * into row-major order.
+     */
+    private static float[] rowMajor(float[] columnMajor, int[] shape) {
+        float[] data = new float[columnMajor.length];
+        int[] index = new int[shape.length];
+        for (int i = 0; i < data.length; i++) {
+            int position = 0;
+            for (int d = shape.length - 1; d >= 0; d--) {
+                position = position * shape[d] + index[d];
+            }
+            data[i] = columnMajor[position];
+            for (int d = shape.length - 1; d >= 0 && ++index[d] == shape[d]; d--) {
+                index[d] = 0;
+            }
+        }
+        return data;
     }
 
     private static float[] readElements(InputStream in, String descr, int count, String source)

@@ -76,13 +76,21 @@ class NpyArrayTest {
                 e.getMessage());
     }
 
+    /** NumPy writes transposed views column-major: [[1, 2, 3], [4, 5, 6]] as 1 4 2 5 3 6. */
     @Test
-    void fortranOrderAndMissingShapeAreRejected() {
-        byte[] fortran = npy("{'descr': '<f4', 'fortran_order': True, 'shape': (1,), }", new byte[4]);
-        MalformedNpyException order = assertThrows(MalformedNpyException.class,
-                () -> NpyArray.read(new ByteArrayInputStream(fortran), "f.npy"));
-        assertTrue(order.getMessage().contains("expected 'fortran_order': False"), order.getMessage());
+    void fortranOrderedArraysAreReadRowMajor() throws IOException {
+        ByteBuffer data = ByteBuffer.allocate(24).order(ByteOrder.LITTLE_ENDIAN);
+        for (float value : new float[] {1, 4, 2, 5, 3, 6}) {
+            data.putFloat(value);
+        }
+        byte[] bytes = npy("{'descr': '<f4', 'fortran_order': True, 'shape': (2, 3), }", data.array());
+        NpyArray array = NpyArray.read(new ByteArrayInputStream(bytes), "f.npy");
+        assertArrayEquals(new int[] {2, 3}, array.shape());
+        assertArrayEquals(new float[] {1, 2, 3, 4, 5, 6}, array.data());
+    }
 
+    @Test
+    void missingShapeIsRejected() {
         byte[] noShape = npy("{'descr': '<f4', 'fortran_order': False, }", new byte[4]);
         MalformedNpyException shape = assertThrows(MalformedNpyException.class,
                 () -> NpyArray.read(new ByteArrayInputStream(noShape), "s.npy"));
