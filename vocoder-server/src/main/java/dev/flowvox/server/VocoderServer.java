@@ -39,14 +39,21 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The flowvox gRPC server: the {@code flowvox.v1.Vocoder} service, {@code grpc.health.v1} health and
- * server reflection ({@code grpc.reflection.v1} and {@code v1alpha}), bearer-token authentication (health exempt), metrics on every call, and a
+ * The flowvox gRPC server: the {@code flowvox.v1.Vocoder} service, {@code grpc.health.v1} health,
+ * server reflection ({@code grpc.reflection.v1} and {@code v1alpha}), bearer-token authentication
+ * (health exempt), client keepalive pings as often as every 10 s, metrics on every call, and a
  * Prometheus endpoint. {@link #stop(Duration)} shuts down gracefully: health turns NOT_SERVING, new
  * calls are refused, in-flight calls get the grace period to finish.
  */
 public final class VocoderServer implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(VocoderServer.class);
+    /**
+     * How often a client may ping its connection (gRPC keepalive), idle or not. grpc-java's default of 5
+     * minutes answers the 10–30 s that production clients commonly use with GOAWAY "too_many_pings",
+     * which kills a synthesis stream held open while its text is still being written.
+     */
+    private static final Duration MIN_CLIENT_PING_INTERVAL = Duration.ofSeconds(10);
 
     private final Server server;
     private final ModelRegistry models;
@@ -82,7 +89,9 @@ public final class VocoderServer implements AutoCloseable {
                 .addService(health.getHealthService())
                 .addService(ProtoReflectionServiceV1.newInstance())
                 .addService(reflectionV1Alpha())
-                .maxInboundMessageSize(config.limits().maxMessageBytes());
+                .maxInboundMessageSize(config.limits().maxMessageBytes())
+                .permitKeepAliveTime(MIN_CLIENT_PING_INTERVAL.toSeconds(), TimeUnit.SECONDS)
+                .permitKeepAliveWithoutCalls(true);
         if (config.tokens() != null) {
             builder.intercept(new BearerTokenInterceptor(config.tokens(), Set.of(HealthGrpc.SERVICE_NAME)));
         }
