@@ -151,7 +151,7 @@ final class SpeakCommand implements Callable<Integer> {
 
     private SpeechSummary speak(String target, AudioSink sink) throws IOException, InterruptedException {
         VocoderClientBuilder builder = VocoderClient.builder().setTarget(target).optBearerToken(token)
-                .optDeadline(Duration.ofMinutes(5));
+                .optDeadline(Duration.ofMinutes(5)).optKeepAlive(Duration.ofSeconds(30));
         if (tlsCa != null) {
             builder.optTrustedCertificate(tlsCa);
         }

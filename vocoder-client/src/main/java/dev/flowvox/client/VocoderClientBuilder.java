@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Builds a {@link VocoderClient} that owns its channel. {@code setTarget} is required; everything
@@ -31,6 +32,8 @@ import java.util.List;
  */
 public final class VocoderClientBuilder {
 
+    private static final Duration MIN_KEEP_ALIVE = Duration.ofSeconds(10);
+
     private String target;
     private Path trustedCertificate;
     private boolean tls;
@@ -39,6 +42,7 @@ public final class VocoderClientBuilder {
     private Duration deadline = VocoderClient.DEFAULT_DEADLINE;
     private RetryPolicy retryPolicy = RetryPolicy.DEFAULT;
     private boolean roundRobin = true;
+    private Duration keepAlive;
 
     VocoderClientBuilder() {
     }
@@ -166,6 +170,24 @@ public final class VocoderClientBuilder {
     }
 
     /**
+     * Ping each connection every {@code interval} (gRPC keepalive), idle or not, so that a stream held
+     * open while text is still being written keeps its connection through NATs and load balancers
+     * that drop quiet ones, and a server that vanished is noticed within about two intervals. At
+     * least 10 s, the most the flowvox server accepts. Default: no pings.
+     *
+     * @param interval time between pings, at least 10 s
+     * @return this
+     */
+    public VocoderClientBuilder optKeepAlive(Duration interval) {
+        if (interval == null || interval.compareTo(MIN_KEEP_ALIVE) < 0) {
+            throw new IllegalArgumentException("keepalive interval " + interval + "; expected at least " + MIN_KEEP_ALIVE
+                    .toSeconds() + " s (servers answer more frequent pings with GOAWAY too_many_pings)");
+        }
+        this.keepAlive = interval;
+        return this;
+    }
+
+    /**
      * Creates the channel (it connects lazily, on the first call) and the client that owns it.
      *
      * @return the client; close it to shut the channel down
@@ -184,6 +206,9 @@ public final class VocoderClientBuilder {
         }
         if (authority != null) {
             builder.overrideAuthority(authority);
+        }
+        if (keepAlive != null) {
+            builder.keepAliveTime(keepAlive.toMillis(), TimeUnit.MILLISECONDS).keepAliveWithoutCalls(true);
         }
         ManagedChannel channel = builder.build();
         return new VocoderClient(channel, channel, credentials, deadline);

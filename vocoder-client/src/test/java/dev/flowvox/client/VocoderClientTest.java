@@ -172,6 +172,17 @@ class VocoderClientTest {
     }
 
     @Test
+    void keepAliveClientsWorkAndTooFrequentPingsAreRefused() throws Exception {
+        try (VocoderClient pinging = VocoderClient.builder().setTarget("localhost:" + server.port())
+                .optKeepAlive(Duration.ofSeconds(10)).build()) {
+            assertEquals("tiny", pinging.listModels().getDefaultModelId());
+        }
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> VocoderClient.builder().optKeepAlive(Duration.ofSeconds(5)));
+        assertTrue(e.getMessage().contains("expected at least 10 s"), e.getMessage());
+    }
+
+    @Test
     void builderWithoutTargetNamesTheMissingSetter() {
         IllegalStateException e = assertThrows(IllegalStateException.class, () -> VocoderClient.builder().build());
         assertEquals("no target; call setTarget(\"host:port\") before build()", e.getMessage());
