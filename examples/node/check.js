@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // SPDX-License-Identifier: GPL-3.0-or-later
-// Usage: node check.js FILE.wav... [--server HOST:PORT] [--token T] [--model ID] [--json]
+// Usage: node check.js FILE.wav... [--server HOST:PORT] [--token T] [--tls | --ca PEM] [--model ID] [--json]
 // Asks the server whether each recording is typical speech (Score with the server's scoring model
 // and its calibration) and prints the verdict with the worst segments.
 'use strict';
@@ -8,12 +8,13 @@
 const fs = require('fs');
 const {connect, deadline, grpcStatusName, parseArgs} = require('./flowvox');
 
-const options = parseArgs(process.argv.slice(2), {server: 'localhost:50051', token: '', model: '', json: false});
+const options = parseArgs(process.argv.slice(2), {server: 'localhost:50051', token: '', ca: '', tls: false, model: '', json: false});
 if (options.files.length === 0) {
-  console.error('usage: node check.js FILE.wav... [--server HOST:PORT] [--token T] [--model ID] [--json]');
+  console.error('usage: node check.js FILE.wav... [--server HOST:PORT] [--token T] [--tls | --ca PEM] [--model ID] [--json]');
   process.exit(2);
 }
-const client = connect(options.server, {token: options.token || undefined});
+const client = connect(options.server, {token: options.token || undefined, ca: options.ca || undefined,
+  tls: options.tls});
 
 function score(file) {
   let wav;

@@ -12,15 +12,15 @@ const PROTO = path.join(__dirname, '..', '..', 'proto', 'src', 'main', 'proto', 
 
 /**
  * A Vocoder stub for `target` ("host:port").
- * options.tls: use TLS with the system's roots (or options.rootCert, a PEM Buffer);
- * options.token: a bearer token sent with every call.
+ * options.tls: use TLS with the system's trusted roots; options.ca: TLS trusting this PEM file (a
+ * private CA or a self-signed certificate); options.token: a bearer token sent with every call.
  */
 function connect(target, options = {}) {
   const definition = protoLoader.loadSync(PROTO, {keepCase: true, longs: Number, enums: String, defaults: true,
     oneofs: true});
   const api = grpc.loadPackageDefinition(definition).flowvox.v1;
-  let credentials = options.tls || options.rootCert
-    ? grpc.credentials.createSsl(options.rootCert || null) : grpc.credentials.createInsecure();
+  let credentials = options.tls || options.ca
+    ? grpc.credentials.createSsl(options.ca ? fs.readFileSync(options.ca) : null) : grpc.credentials.createInsecure();
   if (options.token) {
     const bearer = grpc.credentials.createFromMetadataGenerator((_, callback) => {
       const metadata = new grpc.Metadata();

@@ -1,16 +1,16 @@
 #!/usr/bin/env node
 // SPDX-License-Identifier: GPL-3.0-or-later
-// Usage: node vocode.js MEL.npy OUT.wav [--server HOST:PORT] [--token T] [--seed N] [--piece-frames N] [--json]
+// Usage: node vocode.js MEL.npy OUT.wav [--server HOST:PORT] [--token T] [--tls | --ca PEM] [--seed N] [--piece-frames N] [--json]
 // Streams a mel to the server in pieces (as an acoustic model would produce it), as SynthesizeStream
 // expects, and writes the 16-bit audio that comes back. Prints when the first audio arrived.
 'use strict';
 
 const {connect, deadline, grpcStatusName, readNpyMel, melFrames, writeWav16, parseArgs} = require('./flowvox');
 
-const options = parseArgs(process.argv.slice(2), {server: 'localhost:50051', token: '', seed: '0',
+const options = parseArgs(process.argv.slice(2), {server: 'localhost:50051', token: '', ca: '', tls: false, seed: '0',
   'piece-frames': '20', json: false});
 if (options.files.length !== 2) {
-  console.error('usage: node vocode.js MEL.npy OUT.wav [--server HOST:PORT] [--token T] [--seed N] '
+  console.error('usage: node vocode.js MEL.npy OUT.wav [--server HOST:PORT] [--token T] [--tls | --ca PEM] [--seed N] '
     + '[--piece-frames N] [--json]');
   process.exit(2);
 }
@@ -22,7 +22,8 @@ try {
   console.error(`cannot read the mel: ${error.message}`);
   process.exit(1);
 }
-const client = connect(options.server, {token: options.token || undefined});
+const client = connect(options.server, {token: options.token || undefined, ca: options.ca || undefined,
+  tls: options.tls});
 const started = process.hrtime.bigint();
 const pieces = [];
 let firstAudioMs = null;

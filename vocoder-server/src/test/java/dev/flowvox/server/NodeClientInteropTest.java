@@ -19,7 +19,11 @@ import dev.flowvox.proto.v1.ScoreRequest;
 import dev.flowvox.proto.v1.ScoreResponse;
 import dev.flowvox.proto.v1.SynthesisOptions;
 import dev.flowvox.proto.v1.SynthesizeRequest;
+import dev.flowvox.server.auth.TokenSet;
 import dev.flowvox.server.config.ServerConfig;
+import dev.flowvox.server.config.StreamingConfig;
+import dev.flowvox.server.limits.Limits;
+import dev.flowvox.server.schedule.BatchPolicy;
 
 import com.google.protobuf.ByteString;
 
@@ -28,13 +32,15 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Iterator;
 import java.util.List;
 
 /**
  * A third gRPC implementation against a real server: the Node.js examples in {@code examples/node}
  * on {@code @grpc/grpc-js} (pure JavaScript, its own HTTP/2 stack). {@code vocode.js} streams a NumPy
- * mel in pieces and writes the audio; {@code check.js} scores WAV files. {@code scripts/test.sh}
+ * mel in pieces and writes the audio; {@code check.js} scores WAV files, also over TLS with a bearer
+ * token. {@code scripts/test.sh}
  * installs Node.js and the examples' locked dependencies.
  */
 class NodeClientInteropTest {
@@ -92,6 +98,30 @@ class NodeClientInteropTest {
                     : "no calibration", scored.get("status").getAsString());
             String refused = checked.get(1).get("error").getAsString();
             assertTrue(refused.startsWith("INVALID_ARGUMENT: malformed audio"), refused);
+        }
+    }
+
+    /** Node's own TLS stack (ALPN h2) against the server's, with and without the bearer token. */
+    @Test
+    void nodeClientsConnectOverTlsWithABearerToken() throws Exception {
+        ExternalClient.require(INSTALL, "node", "-e", "require('" + EXAMPLES.resolve("flowvox.js") + "')");
+        SelfSignedCertificate tls = SelfSignedCertificate.create(dir);
+        Path tokens = dir.resolve("tokens");
+        Files.writeString(tokens, "node-token\n");
+        Path speech = dir.resolve("speech.wav");
+        WavWriter.write(new AudioClip(SyntheticSpeech.audio(22050, 22050), 22050), WavEncoding.PCM_16, speech);
+        ServerConfig config = new ServerConfig(0, List.of(TestModels.write(dir, "tiny", 1)), null, null,
+                tls.certificate(), tls.key(), TokenSet.fromFile(tokens), -1, new BatchPolicy(4, Duration.ZERO, 16), 1, 1,
+                4, StreamingConfig.DEFAULT, Limits.DEFAULT, Duration.ofSeconds(5));
+        try (VocoderServer server = VocoderServer.create(config).start()) {
+            String target = "localhost:" + server.port();
+            JsonObject scored = node("check.js", 0, speech.toString(), "--server", target, "--ca",
+                    tls.certificate().toString(), "--token", "node-token", "--json").get(0);
+            assertEquals("tiny", scored.get("model").getAsString());
+
+            JsonObject refused = node("check.js", 1, speech.toString(), "--server", target, "--ca",
+                    tls.certificate().toString(), "--token", "wrong", "--json").get(0);
+            assertTrue(refused.get("error").getAsString().startsWith("UNAUTHENTICATED"), refused.toString());
         }
     }
 
