@@ -9,7 +9,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import ai.djl.ndarray.NDManager;
 
 import dev.flowvox.client.audio.AudioStreamsTest;
+import dev.flowvox.client.audio.FfmpegDecoderTest;
+import dev.flowvox.core.audio.AudioClip;
 import dev.flowvox.core.audio.ModelInput;
+import dev.flowvox.core.audio.WavEncoding;
+import dev.flowvox.core.audio.WavWriter;
 import dev.flowvox.core.calibration.Calibration;
 import dev.flowvox.core.calibration.CalibrationSection;
 import dev.flowvox.core.calibration.Calibrator;
@@ -158,8 +162,8 @@ class AudioAnomalyDetectorTest {
 
     /**
      * A µ-law WAV file (telephony) is read by flowvox's WAV reader, resampled and judged; a µ-law AU
-     * file, which that reader refuses, goes through javax.sound with a warning and gets nearly the same score;
-     * bytes that are not audio keep the WAV reader's message.
+     * file, which that reader refuses, goes through javax.sound with a warning and gets nearly the same score,
+     * as does a FLAC file through ffmpeg; bytes that are not audio keep the WAV reader's message.
      */
     @Test
     void telephonyAudioIsReadAndJudged() throws Exception {
@@ -179,6 +183,15 @@ class AudioAnomalyDetectorTest {
         assertEquals(check.score().verdict().orElseThrow().score(),
                 viaJavaSound.score().verdict().orElseThrow().score(), 1e-3, "the two paths scale 16-bit values by "
                         + "1/32768 and TarsosDSP's 1/32767, nothing else");
+
+        Path speech = dir.resolve("speech.wav");
+        WavWriter.write(new AudioClip(window(5512, 33075, 1f), RATE), WavEncoding.PCM_16, speech);
+        Path flac = FfmpegDecoderTest.convert(speech, dir.resolve("speech.flac"));
+        AnomalyCheck viaFfmpeg = detector.check(flac);
+        assertTrue(viaFfmpeg.warnings().get(0).startsWith("decoded with ffmpeg, as flowvox's WAV reader does not "
+                + "read it: not a WAV file"), viaFfmpeg.warnings().toString());
+        assertEquals(detector.check(speech).score().verdict().orElseThrow().score(),
+                viaFfmpeg.score().verdict().orElseThrow().score(), 1e-3, "FLAC is lossless");
 
         Path text = dir.resolve("notes.wav");
         Files.writeString(text, "not audio at all");

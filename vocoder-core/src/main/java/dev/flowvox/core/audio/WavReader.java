@@ -63,8 +63,8 @@ public final class WavReader {
         String riff = fourCc(buffer, 0);
         String wave = fourCc(buffer, 8);
         if (!"RIFF".equals(riff) || !"WAVE".equals(wave)) {
-            throw new AudioFormatException("not a WAV file: " + source + " starts with '" + riff
-                    + "'...'" + wave + "'; expected 'RIFF'...'WAVE'");
+            throw new AudioFormatException("not a WAV file: " + source + " starts with '" + printable(riff)
+                    + "'...'" + printable(wave) + "'; expected 'RIFF'...'WAVE'");
         }
         WavFormat format = null;
         int position = RIFF_HEADER_BYTES;
@@ -73,7 +73,7 @@ public final class WavReader {
             long size = buffer.getInt(position + 4) & 0xFFFFFFFFL;
             int body = position + CHUNK_HEADER_BYTES;
             if (body + size > bytes.length) {
-                throw new AudioFormatException("truncated WAV " + source + ": chunk '" + id
+                throw new AudioFormatException("truncated WAV " + source + ": chunk '" + printable(id)
                         + "' at byte " + position + " declares " + size + " bytes but only "
                         + (bytes.length - body) + " remain");
             }
@@ -169,6 +169,15 @@ public final class WavReader {
             case MULAW_8 -> G711Expansion.MULAW[buffer.get(offset) & 0xFF];
             case ALAW_8 -> G711Expansion.ALAW[buffer.get(offset) & 0xFF];
         };
+    }
+
+    /** Bytes of a file's header as text for a message: printable ASCII as it is, the rest as \xNN. */
+    private static String printable(String bytes) {
+        StringBuilder text = new StringBuilder();
+        for (char c : bytes.toCharArray()) {
+            text.append(c >= 0x20 && c < 0x7F ? String.valueOf(c) : String.format("\\x%02X", (int) c));
+        }
+        return text.toString();
     }
 
     private static String fourCc(ByteBuffer buffer, int offset) {

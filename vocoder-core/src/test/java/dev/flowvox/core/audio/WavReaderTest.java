@@ -123,6 +123,12 @@ class WavReaderTest {
                 () -> WavReader.read(new ByteArrayInputStream(text), "b.txt"));
         assertEquals("not a WAV file: b.txt starts with 'hell'...'his '; expected 'RIFF'...'WAVE'",
                 riff.getMessage());
+
+        byte[] flac = {'f', 'L', 'a', 'C', 0, 0, 0, 0x22, 0x12, 0, 0x12, 0};
+        AudioFormatException binary = assertThrows(AudioFormatException.class,
+                () -> WavReader.read(new ByteArrayInputStream(flac), "c.flac"));
+        assertEquals("not a WAV file: c.flac starts with 'fLaC'...'\\x12\\x00\\x12\\x00'; expected 'RIFF'...'WAVE'",
+                binary.getMessage(), "control bytes are escaped, not printed");
     }
 
     private static DecodedWav read(byte[] file) throws IOException {
