@@ -34,6 +34,8 @@ import java.util.concurrent.Callable;
                 + "data, steps, validation NLL curve, speed on this machine, copy-synthesis quality against Griffin-Lim.")
 final class ModelCardCommand implements Callable<Integer> {
 
+    private static final String UNSEEN_DIR = "evaluation-unseen";
+
     @Spec
     CommandSpec spec;
 
@@ -54,6 +56,11 @@ final class ModelCardCommand implements Callable<Integer> {
     @Option(names = "--eval-clips", defaultValue = "1000000", description = "evaluate at most this many clips")
     int evalClips;
 
+    @Option(names = "--unseen", paramLabel = "MANIFEST",
+            description = "also evaluate clips of speakers the model never heard, e.g. data/corpus-nl/valid.tsv "
+                    + "(scripts/prepare-corpus.sh --language nl), into DIR/evaluation-unseen")
+    Path unseen;
+
     @Override
     public Integer call() throws Exception {
         Files.createDirectories(out);
@@ -70,8 +77,11 @@ final class ModelCardCommand implements Callable<Integer> {
             Corpus corpus = Corpus.load(manifest, info.sampleRate());
             CopySynthesisReport quality = CopySynthesisRun.run(vocoder, corpus,
                     vocoder.synthesisDefaults().sigmaOr(sigma), 0, evalClips, 3, false, out.resolve("evaluation"));
+            CopySynthesisReport unseenQuality = unseen == null ? null : CopySynthesisRun.run(vocoder,
+                    Corpus.load(unseen, info.sampleRate()), vocoder.synthesisDefaults().sigmaOr(sigma), 0, evalClips, 1,
+                    false, out.resolve(UNSEEN_DIR));
             String card = card(info, vocoder.synthesisDefaults(), vocoder.parameters().trainableCount(), validation,
-                    machine, speed, quality);
+                    machine, speed, quality, unseenQuality);
             Files.writeString(out.resolve("README.md"), card, StandardCharsets.UTF_8);
             spec.commandLine().getOut().println("wrote " + out.resolve("README.md"));
         }
@@ -79,7 +89,7 @@ final class ModelCardCommand implements Callable<Integer> {
     }
 
     private String card(ModelInfo info, SynthesisDefaults synthesis, long parameters, double[][] validation,
-            String machine, List<SpeedMeasurement.Row> speed, CopySynthesisReport quality) {
+            String machine, List<SpeedMeasurement.Row> speed, CopySynthesisReport quality, CopySynthesisReport unseenQuality) {
         FlowConfig flow = info.flow();
         WaveNetConfig wn = flow.waveNet();
         StringBuilder md = new StringBuilder();
@@ -128,7 +138,9 @@ final class ModelCardCommand implements Callable<Integer> {
                     + "all points in [validation-nll.csv](validation-nll.csv)).%n%n", validation[1][n - 1], validation[0][n - 1]));
         }
         md.append("## Speed\n\nOne-pass synthesis, single stream, median of 7 runs after warm-up (`flowvox speed`), on ")
-                .append(machine).append(":\n\n").append(SpeedMeasurement.markdown(speed)).append('\n');
+                .append(machine).append(":\n\n").append(SpeedMeasurement.markdown(speed)).append('\n')
+                .append("On a shared host these numbers move with the neighbours' load from one run to the next; ")
+                .append("`flowvox speed` measures again.\n\n");
         md.append("## Quality: copy synthesis against Griffin-Lim\n\n");
         md.append(String.format(Locale.ROOT, "Synthesis uses σ %.2f when a caller does not choose: %s.%n%n",
                 synthesis.sigma(), synthesis.basis()));
@@ -139,6 +151,14 @@ final class ModelCardCommand implements Callable<Integer> {
         md.append(quality.markdown()).append('\n');
         for (int i = 1; i <= 3; i++) {
             md.append("![spectrograms ").append(i).append("](evaluation/spectrograms-").append(i).append(".png)\n\n");
+        }
+        if (unseenQuality != null) {
+            md.append("## Quality on speakers the model never heard\n\n")
+                    .append("The same comparison on ").append(unseen).append(", speech of other speakers and another ")
+                    .append("recording chain than the training data's. Per-clip numbers: [").append(UNSEEN_DIR)
+                    .append("/copy-synthesis.csv](").append(UNSEEN_DIR).append("/copy-synthesis.csv).\n\n")
+                    .append(unseenQuality.markdown()).append('\n')
+                    .append("![spectrograms, unseen speakers](").append(UNSEEN_DIR).append("/spectrograms-1.png)\n\n");
         }
         return md.toString();
     }
