@@ -13,6 +13,7 @@ import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -116,7 +117,7 @@ public final class TorchCheckpoint {
         List<TensorRef> tensors = new ArrayList<>();
         try {
             root = isZip(head(path)) ? readZip(path, storages, tensors) : readLegacy(path, storages, tensors);
-        } catch (IllegalArgumentException | ClassCastException | IndexOutOfBoundsException e) {
+        } catch (IllegalArgumentException | ClassCastException | IndexOutOfBoundsException | ArithmeticException e) {
             throw new IOException("malformed torch.save file " + path + ": " + e.getMessage(), e);
         }
         Map<String, Object> found = new LinkedHashMap<>();
@@ -327,9 +328,13 @@ public final class TorchCheckpoint {
         long[] shape = tensor.shape();
         long count = 1;
         for (long size : shape) {
+            if (size < 0 || (size > 0 && count > Integer.MAX_VALUE / size)) {
+                throw new IOException(path + ": " + name + " has shape " + Arrays.toString(shape)
+                        + "; expected non-negative sizes of at most 2^31 elements in all");
+            }
             count *= size;
         }
-        float[] data = new float[Math.toIntExact(count)];
+        float[] data = new float[(int) count];
         long[] index = new long[shape.length];
         int size = tensor.storage().dtype().size;
         for (int i = 0; i < data.length; i++) {

@@ -110,7 +110,7 @@ final class Unpickler {
                 case '(' -> stack.push(MARK);
                 case '0' -> pop();
                 case '1' -> popMark();
-                case '2' -> stack.push(stack.peek());
+                case '2' -> stack.push(top());
                 case 'N' -> stack.push(NONE);
                 case 0x88 -> stack.push(Boolean.TRUE);
                 case 0x89 -> stack.push(Boolean.FALSE);
@@ -147,11 +147,11 @@ final class Unpickler {
                 case 'l' -> stack.push(new ArrayList<>(popMark()));
                 case 'a' -> {
                     Object item = pop();
-                    append(stack.peek(), List.of(item));
+                    append(top(), Arrays.asList(item));
                 }
                 case 'e' -> {
                     List<Object> items = popMark();
-                    append(stack.peek(), items);
+                    append(top(), items);
                 }
                 case '}' -> stack.push(new LinkedHashMap<>());
                 case 'd' -> {
@@ -162,16 +162,16 @@ final class Unpickler {
                 case 's' -> {
                     Object value = pop();
                     Object key = pop();
-                    putAll(stack.peek(), Arrays.asList(key, value));
+                    putAll(top(), Arrays.asList(key, value));
                 }
                 case 'u' -> {
                     List<Object> items = popMark();
-                    putAll(stack.peek(), items);
+                    putAll(top(), items);
                 }
                 case 0x8f -> stack.push(new LinkedHashSet<>());
                 case 0x90 -> {
                     List<Object> items = popMark();
-                    append(stack.peek(), items);
+                    append(top(), items);
                 }
                 case 0x91 -> stack.push(new LinkedHashSet<>(popMark()));
                 case 'c' -> stack.push(new PyGlobal(readLine(), readLine()));
@@ -194,20 +194,29 @@ final class Unpickler {
                 }
                 case 'b' -> {
                     Object state = pop();
-                    build(stack.peek(), state);
+                    build(top(), state);
                 }
                 case 'Q' -> stack.push(orNone(persistentLoad.apply(pop())));
                 case 'P' -> stack.push(orNone(persistentLoad.apply(readLine())));
-                case 'q' -> memo.put(readLong(1), stack.peek());
-                case 'r' -> memo.put(readLong(4), stack.peek());
-                case 'p' -> memo.put(Long.parseLong(readLine()), stack.peek());
-                case 0x94 -> memo.put((long) memo.size(), stack.peek());
+                case 'q' -> memo.put(readLong(1), top());
+                case 'r' -> memo.put(readLong(4), top());
+                case 'p' -> memo.put(Long.parseLong(readLine()), top());
+                case 0x94 -> memo.put((long) memo.size(), top());
                 case 'h' -> stack.push(memoized(readLong(1)));
                 case 'j' -> stack.push(memoized(readLong(4)));
                 case 'g' -> stack.push(memoized(Long.parseLong(readLine())));
                 default -> throw new IOException(String.format("pickle opcode 0x%02X is not supported", op));
             }
         }
+    }
+
+    /** The value on top of the stack, left there (null stays as its stand-in). */
+    private Object top() throws IOException {
+        Object value = stack.peek();
+        if (value == null || value == MARK) {
+            throw new IOException("malformed pickle: the stack is empty where a value was expected");
+        }
+        return value;
     }
 
     private Object pop() throws IOException {

@@ -133,6 +133,30 @@ class TorchCheckpointTest {
         assertTrue(truncated.getMessage().contains("ends"), truncated.getMessage());
     }
 
+    /** Corrupted files end in an IOException naming the file, never in another exception. */
+    @Test
+    void corruptedFilesGiveIoExceptions() throws IOException {
+        byte[] whole = Files.readAllBytes(fixture("tiny-train-legacy.pt"));
+        SplittableRandom random = new SplittableRandom(11);
+        Path corrupted = dir.resolve("corrupted.pt");
+        int refused = 0;
+        for (int trial = 0; trial < 60; trial++) {
+            byte[] bytes = whole.clone();
+            int first = random.nextInt(2, 60000);
+            for (int i = 0; i < 1 + random.nextInt(4); i++) {
+                bytes[first + random.nextInt(64)] = (byte) random.nextInt(256);
+            }
+            Files.write(corrupted, bytes);
+            try {
+                TorchCheckpoint.stateDict(corrupted);
+            } catch (IOException e) {
+                refused++;
+                assertTrue(e.getMessage().contains("corrupted.pt") || e.getMessage().contains("pickle"), e.getMessage());
+            }
+        }
+        assertTrue(refused > 10, refused + " of 60 corrupted files refused");
+    }
+
     @Test
     void halfFloatsWidenExactly() {
         assertEquals(1f, TorchCheckpoint.half((short) 0x3C00));
