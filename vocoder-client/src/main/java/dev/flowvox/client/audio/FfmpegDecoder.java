@@ -3,16 +3,16 @@ package dev.flowvox.client.audio;
 
 import dev.flowvox.core.audio.AudioClip;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -61,48 +61,59 @@ public final class FfmpegDecoder {
     public static AudioClip decode(byte[] file, String source, int sampleRate) throws IOException {
         List<String> command = List.of("ffmpeg", "-nostdin", "-hide_banner", "-loglevel", "error", "-i", "pipe:0",
                 "-map", "a:0", "-ac", "1", "-ar", Integer.toString(sampleRate), "-f", "f32le", "pipe:1");
-        Process ffmpeg;
+        Path errors = Files.createTempFile("flowvox-ffmpeg", ".log");
         try {
-            ffmpeg = new ProcessBuilder(command).start();
-        } catch (IOException e) {
-            throw new IOException("cannot decode " + source + ": ffmpeg is not installed; install it with " + INSTALL, e);
-        }
-        CompletableFuture<Void> feeding = CompletableFuture.runAsync(() -> {
-            try (OutputStream in = ffmpeg.getOutputStream()) {
-                in.write(file);
+            Process ffmpeg;
+            try {
+                ffmpeg = new ProcessBuilder(command).redirectError(errors.toFile()).start();
             } catch (IOException e) {
-                // ffmpeg stopped reading (it failed, or needed only the first part); its exit status says which.
+                throw new IOException("cannot decode " + source + ": ffmpeg is not installed; install it with " + INSTALL,
+                        e);
             }
-        });
-        CompletableFuture<byte[]> errors = CompletableFuture.supplyAsync(() -> readAll(ffmpeg.getErrorStream()));
-        byte[] samples = readAll(ffmpeg.getInputStream());
-        try {
+            Thread feeder = new Thread(() -> feed(ffmpeg, file), "flowvox-ffmpeg-input");
+            feeder.setDaemon(true);
+            feeder.start();
+            FutureTask<byte[]> output = new FutureTask<>(() -> ffmpeg.getInputStream().readAllBytes());
+            Thread reader = new Thread(output, "flowvox-ffmpeg-output");
+            reader.setDaemon(true);
+            reader.start();
             if (!ffmpeg.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
                 ffmpeg.destroyForcibly();
                 throw new IOException("ffmpeg did not finish decoding " + source + " within " + TIMEOUT_SECONDS + " s");
             }
-            feeding.join();
-            String message = new String(errors.join(), StandardCharsets.UTF_8).strip();
+            feeder.join();
+            byte[] samples = samples(output, source);
+            String message = Files.readString(errors, StandardCharsets.UTF_8).strip();
             if (ffmpeg.exitValue() != 0 || samples.length == 0) {
                 throw new IOException("ffmpeg cannot decode " + source + ": "
                         + (message.isEmpty() ? "it holds no audio" : message.lines().reduce((a, b) -> b).orElse("")));
             }
+            float[] audio = new float[samples.length / Float.BYTES];
+            ByteBuffer.wrap(samples).order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer().get(audio);
+            return new AudioClip(audio, sampleRate);
         } catch (InterruptedException e) {
-            ffmpeg.destroyForcibly();
             Thread.currentThread().interrupt();
             throw new IOException("interrupted while ffmpeg decoded " + source, e);
+        } finally {
+            Files.deleteIfExists(errors);
         }
-        float[] audio = new float[samples.length / Float.BYTES];
-        ByteBuffer.wrap(samples).order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer().get(audio);
-        return new AudioClip(audio, sampleRate);
     }
 
-    private static byte[] readAll(InputStream stream) {
-        try (stream; ByteArrayOutputStream all = new ByteArrayOutputStream()) {
-            stream.transferTo(all);
-            return all.toByteArray();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+    private static byte[] samples(FutureTask<byte[]> output, String source) throws IOException, InterruptedException {
+        try {
+            return output.get();
+        } catch (ExecutionException e) {
+            throw new IOException("cannot read ffmpeg's output for " + source + ": " + e.getCause().getMessage(),
+                    e.getCause());
+        }
+    }
+
+    /** Writes the file to ffmpeg's input; if ffmpeg stops reading early, its exit status tells why. */
+    private static void feed(Process ffmpeg, byte[] file) {
+        try (OutputStream in = ffmpeg.getOutputStream()) {
+            in.write(file);
+        } catch (IOException stoppedReading) {
+            return;
         }
     }
 }
