@@ -11,10 +11,8 @@ import dev.flowvox.core.model.SynthesisDefaults;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
 
 /** {@code flowvox choose-sigma} end to end: measures each candidate, stores the best, and {@code info} shows it. */
 class ChooseSigmaCommandTest {
@@ -24,20 +22,11 @@ class ChooseSigmaCommandTest {
 
     @Test
     void theSigmaWithTheLowestSpectralDistanceIsStoredInTheBundle() throws Exception {
-        float[] speech = FixtureSpeech.samples();
-        Files.createDirectories(dir.resolve("wav"));
-        StringBuilder manifest = new StringBuilder(FixtureSpeech.MANIFEST_HEADER);
-        for (int clip = 0; clip < 2; clip++) {
-            String name = "wav/clip-" + clip + ".wav";
-            float[] samples = Arrays.copyOfRange(speech, clip * 11025, clip * 11025 + 22050);
-            FixtureSpeech.write(dir.resolve(name), samples);
-            manifest.append(name).append("\t22050\t1.0\tfixture\n");
-        }
-        Files.writeString(dir.resolve("valid.tsv"), manifest, StandardCharsets.UTF_8);
+        Path clips = FixtureSpeech.twoClips(dir);
         Path bundle = dir.resolve("model.flowvox");
         Files.copy(Path.of("..", "models", "checks", "checks.flowvox"), bundle);
 
-        CliRun chosen = run("choose-sigma", "-m", bundle.toString(), "--clips", dir.resolve("valid.tsv").toString(),
+        CliRun chosen = run("choose-sigma", "-m", bundle.toString(), "--clips", clips.toString(),
                 "--candidates", "0.3,1.0");
 
         assertEquals(0, chosen.status(), chosen.err());
@@ -47,7 +36,7 @@ class ChooseSigmaCommandTest {
         double lsdLow = Double.parseDouble(rows[2].split("\\|")[2].trim());
         double lsdHigh = Double.parseDouble(rows[3].split("\\|")[2].trim());
         assertEquals(lsdLow < lsdHigh ? 0.3 : 1.0, stored.sigma(), 0.0);
-        assertTrue(stored.basis().contains("copy synthesis of 2 clips of " + dir.resolve("valid.tsv")), stored.basis());
+        assertTrue(stored.basis().contains("copy synthesis of 2 clips of " + clips), stored.basis());
         assertTrue(chosen.out().contains("wrote sigma " + String.format(java.util.Locale.ROOT, "%.2f", stored.sigma())),
                 chosen.out());
         CliRun info = run("info", "-m", bundle.toString());

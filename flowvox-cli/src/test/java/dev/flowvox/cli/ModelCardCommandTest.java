@@ -8,10 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
 
 /** {@code flowvox model-card} end to end on a small run: the card's sections, with and without unseen speakers. */
 class ModelCardCommandTest {
@@ -21,16 +19,7 @@ class ModelCardCommandTest {
 
     @Test
     void theCardHoldsTrainingSpeedAndQualityAndTheUnseenSpeakersSection() throws Exception {
-        float[] speech = FixtureSpeech.samples();
-        Files.createDirectories(dir.resolve("wav"));
-        StringBuilder manifest = new StringBuilder(FixtureSpeech.MANIFEST_HEADER);
-        for (int clip = 0; clip < 2; clip++) {
-            String name = "wav/clip-" + clip + ".wav";
-            FixtureSpeech.write(dir.resolve(name), Arrays.copyOfRange(speech, clip * 11025, clip * 11025 + 22050));
-            manifest.append(name).append("\t22050\t1.0\tfixture\n");
-        }
-        Path clips = dir.resolve("valid.tsv");
-        Files.writeString(clips, manifest, StandardCharsets.UTF_8);
+        Path clips = FixtureSpeech.twoClips(dir);
         Path runDir = Files.createDirectories(dir.resolve("run"));
         Files.copy(Path.of("..", "models", "checks", "checks.flowvox"), runDir.resolve("model.flowvox"));
         StringBuilder train = new StringBuilder("step,elapsed_seconds,loss,gradient_norm,skipped,step_seconds\n");
