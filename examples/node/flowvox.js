@@ -103,7 +103,7 @@ function writeWav16(file, pcm, sampleRate) {
   fs.writeFileSync(file, Buffer.concat([header, pcm]));
 }
 
-/** Parses "--name value" options and positional arguments. */
+/** Parses "--name value" options and positional arguments; an unknown option ends the program. */
 function parseArgs(argv, defaults) {
   const options = {...defaults, files: []};
   for (let i = 0; i < argv.length; i++) {
@@ -114,7 +114,8 @@ function parseArgs(argv, defaults) {
       } else if (name in defaults && i + 1 < argv.length) {
         options[name] = argv[++i];
       } else {
-        throw new Error(`unknown option --${name}; expected ${Object.keys(defaults).map((k) => '--' + k).join(', ')}`);
+        console.error(`unknown option --${name}; expected ${Object.keys(defaults).map((k) => '--' + k).join(', ')}`);
+        process.exit(2);
       }
     } else {
       options.files.push(argv[i]);
