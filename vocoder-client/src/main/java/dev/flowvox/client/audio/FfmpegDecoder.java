@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 package dev.flowvox.client.audio;
 
+import dev.flowvox.client.ProgramProbe;
 import dev.flowvox.core.audio.AudioClip;
 
 import java.io.IOException;
@@ -37,16 +38,7 @@ public final class FfmpegDecoder {
      * @return true when {@code ffmpeg -version} succeeds
      */
     public static boolean available() {
-        try {
-            Process probe = new ProcessBuilder("ffmpeg", "-version").redirectErrorStream(true).start();
-            probe.getInputStream().transferTo(OutputStream.nullOutputStream());
-            return probe.waitFor(30, TimeUnit.SECONDS) && probe.exitValue() == 0;
-        } catch (IOException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
+        return ProgramProbe.runs("ffmpeg", "-version");
     }
 
     /**

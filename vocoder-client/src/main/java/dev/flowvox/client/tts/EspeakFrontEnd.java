@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 package dev.flowvox.client.tts;
 
+import dev.flowvox.client.ProgramProbe;
 import dev.flowvox.client.audio.AudioStreams;
 import dev.flowvox.client.audio.SilenceTrimmer;
 
@@ -54,16 +55,7 @@ public final class EspeakFrontEnd implements FrontEnd {
      * @return true if {@code executable --version} exits with 0
      */
     public static boolean isInstalled(String executable) {
-        try {
-            Process process = new ProcessBuilder(executable, "--version").redirectErrorStream(true).start();
-            process.getInputStream().readAllBytes();
-            return process.waitFor(10, TimeUnit.SECONDS) && process.exitValue() == 0;
-        } catch (IOException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
+        return ProgramProbe.runs(executable, "--version");
     }
 
     @Override
