@@ -6,7 +6,8 @@ import ai.djl.pytorch.jni.JniUtils;
 /**
  * Gradient recording in libtorch is a per-thread switch that starts on in every new thread. Inference
  * with it on is 2.5x slower and keeps autograd graphs alive, so every inference entry point calls
- * {@link #disableGradients()} on its thread first.
+ * {@link #disableGradients()} on its thread first; the first call also quiets libtorch's warnings
+ * ({@link TorchLogLevel}).
  */
 public final class InferenceThreads {
 
@@ -16,9 +17,13 @@ public final class InferenceThreads {
     private InferenceThreads() {
     }
 
-    /** Turns gradient recording off for the calling thread (loading the engine if needed). */
+    /**
+     * Turns gradient recording off for the calling thread (loading the engine and setting libtorch's log
+     * threshold if needed).
+     */
     public static void disableGradients() {
         Engine.getEngine(ENGINE);
+        TorchLogLevel.apply();
         JniUtils.setGradMode(false);
     }
 }
