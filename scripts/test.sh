@@ -11,9 +11,10 @@ if ! command -v java >/dev/null 2>&1; then
   exit 1
 fi
 # espeak-ng is the text-to-speech front end the client and CLI tests drive; ffmpeg decodes the
-# compressed formats the anomaly checks read (FfmpegDecoderTest); Python's grpcio and protobuf run one
-# interoperability test's client (vocoder-server's PythonClientInteropTest), Node.js with the locked
-# @grpc/grpc-js of examples/node the other (NodeClientInteropTest).
+# compressed formats flowvox reads (FfmpegDecoderTest, AudioFilesTest, FlowvoxCliTest); Python's
+# grpcio and protobuf run one interoperability test's client (vocoder-server's
+# PythonClientInteropTest), Node.js with the locked @grpc/grpc-js of examples/node the other
+# (NodeClientInteropTest).
 "$ROOT/scripts/install-system-deps.sh" espeak-ng ffmpeg python3-grpcio python3-protobuf nodejs npm
 if [ ! -d examples/node/node_modules/@grpc/grpc-js ]; then
   echo "test: installing the Node.js examples' dependencies (npm ci --prefix examples/node)" >&2

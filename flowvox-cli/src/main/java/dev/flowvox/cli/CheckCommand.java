@@ -36,8 +36,8 @@ import java.util.stream.Collectors;
 
 /** {@code flowvox check}: is this audio typical for the model? */
 @Command(name = "check", mixinStandardHelpOptions = true,
-        description = "Check audio files (WAV; G.711 WAV, AIFF and AU through javax.sound) against the model's "
-                + "typicality calibration (written by flowvox calibrate): "
+        description = "Check audio files (" + AudioInput.FORMATS + ") against the model's typicality calibration "
+                + "(written by flowvox calibrate): "
                 + "prints file, verdict, score (worst margin over segments and the whole clip) and threshold, the "
                 + "bounds at the worst segment, the whole clip's worst statistic and the worst time ranges. A file "
                 + "that cannot be checked gets an 'error' row and the rest are still checked. Exit status 0 even "
@@ -65,7 +65,7 @@ final class CheckCommand implements Callable<Integer> {
     @Option(names = "--worst", defaultValue = "3", description = "time ranges to list per file (default: ${DEFAULT-VALUE})")
     int worst;
 
-    @Parameters(arity = "1..*", paramLabel = "FILE.wav", description = "audio files")
+    @Parameters(arity = "1..*", paramLabel = "AUDIO", description = "audio files")
     List<Path> inputs;
 
     @Override

@@ -1,9 +1,9 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 package dev.flowvox.cli;
 
 import ai.djl.ndarray.NDManager;
 
-import dev.flowvox.core.audio.LoadedAudio;
-import dev.flowvox.core.audio.ModelInput;
+import dev.flowvox.client.audio.AudioFiles;
 import dev.flowvox.core.dsp.MelSpectrogram;
 import dev.flowvox.core.model.ModelBundle;
 import dev.flowvox.core.model.VocoderModel;
@@ -22,8 +22,9 @@ import java.util.concurrent.Callable;
 
 /** {@code flowvox score}: exact log-likelihood of audio given its own mel. */
 @Command(name = "score", mixinStandardHelpOptions = true,
-        description = "Print the exact log-likelihood of each WAV file given its mel (nats/sample; higher is more "
-                + "typical of the model's training audio, but silence and smooth signals score high too).")
+        description = "Print the exact log-likelihood of each audio file (" + AudioInput.FORMATS + ") given its "
+                + "mel (nats/sample; higher is more typical of the model's training audio, but silence and smooth "
+                + "signals score high too).")
 final class ScoreCommand implements Callable<Integer> {
 
     @Spec
@@ -32,7 +33,7 @@ final class ScoreCommand implements Callable<Integer> {
     @Mixin
     ModelOption modelOption;
 
-    @Parameters(arity = "1..*", paramLabel = "IN.wav", description = "audio files")
+    @Parameters(arity = "1..*", paramLabel = "AUDIO", description = "audio files")
     List<Path> inputs;
 
     @Option(names = "--segments", paramLabel = "SECONDS",
@@ -46,8 +47,7 @@ final class ScoreCommand implements Callable<Integer> {
             int rate = model.info().sampleRate();
             MelSpectrogram mel = new MelSpectrogram(model.info().mel());
             for (Path input : inputs) {
-                LoadedAudio audio = ModelInput.load(input, rate);
-                audio.warnings().forEach(w -> spec.commandLine().getErr().println("flowvox score: " + w));
+                AudioFiles.Loaded audio = AudioInput.load(input, rate, spec);
                 float[] samples = audio.clip().samples();
                 LikelihoodScore score = model.scorer().score(samples, mel.compute(samples));
                 spec.commandLine().getOut().printf("%s\t%.4f nats/sample\t(%.1f nats over %d samples)%n", input, score.natsPerSample(),

@@ -1,10 +1,10 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 package dev.flowvox.cli;
 
 import ai.djl.ndarray.NDManager;
 
+import dev.flowvox.client.audio.AudioFiles;
 import dev.flowvox.core.audio.AudioClip;
-import dev.flowvox.core.audio.LoadedAudio;
-import dev.flowvox.core.audio.ModelInput;
 import dev.flowvox.core.audio.WavEncoding;
 import dev.flowvox.core.audio.WavWriter;
 import dev.flowvox.core.dsp.MelSpectrogram;
@@ -29,10 +29,10 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
-/** {@code flowvox vocode}: mel (or the mel of a WAV file) to audio. */
+/** {@code flowvox vocode}: mel (or the mel of an audio file) to audio. */
 @Command(name = "vocode", mixinStandardHelpOptions = true,
-        description = "Synthesize audio from a mel spectrogram (.npy, float32 [n_mel, frames]) or from the mel of a "
-                + "WAV file (copy synthesis).")
+        description = "Synthesize audio from a mel spectrogram (.npy, float32 [n_mel, frames]) or from the mel of an "
+                + "audio file (copy synthesis; " + AudioInput.FORMATS + ").")
 final class VocodeCommand implements Callable<Integer> {
 
     @Spec
@@ -48,8 +48,8 @@ final class VocodeCommand implements Callable<Integer> {
         @Option(names = "--mel", paramLabel = "IN.npy", description = "mel spectrogram in NVIDIA's convention")
         Path mel;
 
-        @Parameters(paramLabel = "IN.wav", description = "audio to analyse and resynthesize")
-        Path wav;
+        @Parameters(paramLabel = "AUDIO", description = "audio file to analyse and resynthesize")
+        Path audio;
     }
 
     @Option(names = {"-o", "--output"}, required = true, paramLabel = "OUT.wav", description = "output audio")
@@ -99,8 +99,7 @@ final class VocodeCommand implements Callable<Integer> {
         if (input.mel != null) {
             return MelArrays.fromNpy(NpyArray.read(input.mel));
         }
-        LoadedAudio audio = ModelInput.load(input.wav, info.sampleRate());
-        audio.warnings().forEach(w -> spec.commandLine().getErr().println("flowvox vocode: " + w));
+        AudioFiles.Loaded audio = AudioInput.load(input.audio, info.sampleRate(), spec);
         return new MelSpectrogram(info.mel()).compute(audio.clip().samples());
     }
 }

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 package dev.flowvox.cli;
 
 import static dev.flowvox.cli.CliRun.run;
@@ -5,14 +6,17 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 
+import dev.flowvox.client.audio.FfmpegDecoder;
 import dev.flowvox.core.audio.DecodedWav;
 import dev.flowvox.core.audio.WavReader;
 import dev.flowvox.core.dsp.MelConfig;
 import dev.flowvox.core.dsp.MelSpectrogram;
+import dev.flowvox.core.dsp.Resampler;
 import dev.flowvox.core.model.BundleArchive;
 import dev.flowvox.core.model.ModelBundle;
 import dev.flowvox.core.model.NvidiaConfig;
@@ -27,6 +31,9 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 /** Runs the command line end to end on the NVIDIA fixture model and fixture speech. */
 class FlowvoxCliTest {
@@ -120,6 +127,23 @@ class FlowvoxCliTest {
         assertArrayEquals(expected[40], written.toMatrix()[40], 0f);
     }
 
+    /** AIFF, which javax.sound reads, gives the WAV's mel but for TarsosDSP's scale of 1/32767 (3e-5 in log). */
+    @Test
+    void melCommandReadsAiffThroughJavaSound() throws Exception {
+        Path aiff = dir.resolve("speech.aiff");
+        float[] speech = FixtureSpeech.samples();
+        FixtureSpeech.writeAiff(aiff, speech, FixtureSpeech.RATE);
+        Path npy = dir.resolve("speech-aiff.npy");
+        CliRun result = run("mel", aiff.toString(), npy.toString());
+        assertEquals(0, result.status(), result.err());
+        assertTrue(result.err().startsWith("flowvox mel: decoded with javax.sound, as flowvox's WAV reader does not "
+                + "read it: not a WAV file: " + aiff), result.err());
+        NpyArray written = NpyArray.read(npy);
+        assertArrayEquals(new int[] {80, 585}, written.shape());
+        float[][] expected = new MelSpectrogram(MelConfig.nvidia22050()).compute(speech);
+        assertArrayEquals(expected[40], written.toMatrix()[40], 1e-4f);
+    }
+
     @Test
     void scorePrintsNatsPerSampleForEachFile() throws Exception {
         Path bundle = dir.resolve("score-tiny.flowvox");
@@ -129,6 +153,47 @@ class FlowvoxCliTest {
         assertEquals(0, result.status(), result.err());
         assertTrue(result.out().matches("(?s).*speech-22050\\.wav\\t-?\\d+\\.\\d{4} nats/sample.*"), result.out());
         assertEquals(7, result.out().lines().filter(l -> l.contains(" s\t")).count(), result.out());
+    }
+
+    @Test
+    void scoreReadsFlacThroughFfmpegAndGivesTheWavsScore() throws Exception {
+        assumeTrue(FfmpegDecoder.available(), "ffmpeg is not installed; " + FfmpegDecoder.INSTALL);
+        Path bundle = dir.resolve("flac-tiny.flowvox");
+        run("import-waveglow", "--weights", fixtures.resolve("waveglow-tiny.weights.npz").toString(),
+                "--config", fixtures.resolve("waveglow-tiny.config.json").toString(), "--out", bundle.toString());
+        Path wav = fixtures.resolve("speech-22050.wav");
+        Path flac = convertWithFfmpeg(wav, dir.resolve("speech.flac"));
+        CliRun result = run("score", "-m", bundle.toString(), wav.toString(), flac.toString());
+        assertEquals(0, result.status(), result.err());
+        assertTrue(result.err().contains("flowvox score: decoded with ffmpeg, as flowvox's WAV reader does not read "
+                + "it: not a WAV file: " + flac), result.err());
+        List<String> lines = result.out().lines().toList();
+        assertEquals(2, lines.size(), result.out());
+        assertTrue(lines.get(1).startsWith(flac + "\t"), result.out());
+        assertEquals(lines.get(0).substring(wav.toString().length()), lines.get(1).substring(flac.toString().length()),
+                "FLAC is lossless and ffmpeg scales 16-bit samples by 1/32768 as flowvox does");
+    }
+
+    @Test
+    void vocodeResynthesizesAnAiffFileAtAnotherRate() throws Exception {
+        Path bundle = dir.resolve("aiff-tiny.flowvox");
+        run("import-waveglow", "--weights", fixtures.resolve("waveglow-tiny.weights.npz").toString(),
+                "--config", fixtures.resolve("waveglow-tiny.config.json").toString(), "--out", bundle.toString());
+        float[] oneSecond = Arrays.copyOf(FixtureSpeech.samples(), FixtureSpeech.RATE);
+        Path aiff = dir.resolve("one-second-16k.aiff");
+        FixtureSpeech.writeAiff(aiff, new Resampler(FixtureSpeech.RATE, 16000).resample(oneSecond), 16000);
+        Path wav = dir.resolve("one-second-vocoded.wav");
+        CliRun vocoded = run("vocode", "-m", bundle.toString(), aiff.toString(), "-o", wav.toString(),
+                "--sigma", "0.6");
+        assertEquals(0, vocoded.status(), vocoded.err());
+        int decoded = vocoded.err().indexOf("flowvox vocode: decoded with javax.sound, as flowvox's WAV reader does "
+                + "not read it: not a WAV file: " + aiff);
+        int resampled = vocoded.err().indexOf("flowvox vocode: resampled 16000 Hz to 22050 Hz");
+        assertTrue(decoded >= 0 && resampled > decoded, vocoded.err());
+        DecodedWav out = WavReader.read(wav);
+        assertEquals(22050, out.info().sampleRate());
+        assertEquals((22050 / 256 + 1) * 256, out.info().frames(),
+                "256 samples per mel frame of the second resampled back to 22050 samples");
     }
 
     @Test
@@ -168,5 +233,14 @@ class FlowvoxCliTest {
         }
         String warnings = picocliWarnings.toString(StandardCharsets.UTF_8);
         assertFalse(warnings.contains("Could not format"), warnings);
+    }
+
+    /** Converts an audio file with ffmpeg, which picks the format from the extension. */
+    private static Path convertWithFfmpeg(Path from, Path to) throws Exception {
+        Process ffmpeg = new ProcessBuilder("ffmpeg", "-nostdin", "-loglevel", "error", "-y", "-i", from.toString(),
+                to.toString()).redirectErrorStream(true).start();
+        String output = new String(ffmpeg.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(ffmpeg.waitFor(60, TimeUnit.SECONDS) && ffmpeg.exitValue() == 0, "ffmpeg failed: " + output);
+        return to;
     }
 }

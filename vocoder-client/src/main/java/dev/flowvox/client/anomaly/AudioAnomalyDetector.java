@@ -1,15 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 package dev.flowvox.client.anomaly;
 
-import dev.flowvox.client.audio.AudioStreams;
-import dev.flowvox.client.audio.FfmpegDecoder;
-import dev.flowvox.core.audio.AudioClip;
-import dev.flowvox.core.audio.AudioFormatException;
-import dev.flowvox.core.audio.LoadedAudio;
-import dev.flowvox.core.audio.ModelInput;
+import dev.flowvox.client.audio.AudioFiles;
 import dev.flowvox.core.dsp.Resampler;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -55,8 +49,8 @@ public final class AudioAnomalyDetector {
     /**
      * Checks an audio file: WAV in any encoding flowvox reads (integer or float PCM, G.711 µ-law or
      * A-law as telephony writes it, any channel count, 8 to 48 kHz); otherwise, with a warning saying
-     * so, what {@code javax.sound} reads (AIFF, AU; {@link AudioStreams}) and then what the system's
-     * {@code ffmpeg} decodes (MP3, Ogg Vorbis/Opus, FLAC, M4A, …; {@link FfmpegDecoder}).
+     * so, what {@code javax.sound} reads (AIFF, AU) and then what the system's {@code ffmpeg} decodes
+     * (MP3, Ogg Vorbis/Opus, FLAC, M4A, …); see {@link AudioFiles}.
      *
      * @param file the file
      * @return the check, named by the file
@@ -77,45 +71,9 @@ public final class AudioAnomalyDetector {
      * @throws IllegalArgumentException if it holds no samples
      */
     public AnomalyCheck check(byte[] file, String name) throws IOException {
-        try {
-            return check(ModelInput.load(new ByteArrayInputStream(file), name, source.sampleRate()), name);
-        } catch (AudioFormatException refused) {
-            Decoded decoded = decodeOtherwise(file, name, refused);
-            AnomalyCheck check = check(decoded.clip().samples(), decoded.clip().sampleRate(), name);
-            List<String> warnings = new ArrayList<>();
-            warnings.add("decoded with " + decoded.decoder() + ", as flowvox's WAV reader does not read it: "
-                    + refused.getMessage());
-            warnings.addAll(check.warnings());
-            return new AnomalyCheck(check.name(), check.score(), warnings);
-        }
-    }
-
-    /** Audio decoded by something other than flowvox's WAV reader, and what decoded it. */
-    private record Decoded(AudioClip clip, String decoder) {
-    }
-
-    /**
-     * What flowvox's WAV reader refused, through javax.sound (AIFF, AU) and then ffmpeg (MP3, Ogg,
-     * FLAC, …) where it is installed.
-     */
-    private Decoded decodeOtherwise(byte[] file, String name, AudioFormatException refused) throws IOException {
-        try {
-            return new Decoded(AudioStreams.read(file, name), "javax.sound");
-        } catch (IOException unreadable) {
-            refused.addSuppressed(unreadable);
-        }
-        if (!FfmpegDecoder.available()) {
-            AudioFormatException unsupported = new AudioFormatException(refused.getMessage() + "; other formats (MP3, "
-                    + "Ogg, FLAC, M4A, …) are decoded with ffmpeg, which is not installed: " + FfmpegDecoder.INSTALL);
-            unsupported.addSuppressed(refused);
-            throw unsupported;
-        }
-        try {
-            return new Decoded(FfmpegDecoder.decode(file, name, source.sampleRate()), "ffmpeg");
-        } catch (IOException undecodable) {
-            refused.addSuppressed(undecodable);
-            throw refused;
-        }
+        AudioFiles.Loaded audio = AudioFiles.load(file, name, source.sampleRate());
+        requireAudio(audio.clip().samples(), name);
+        return new AnomalyCheck(name, source.score(audio.clip().samples()), audio.warnings());
     }
 
     /**
@@ -149,11 +107,6 @@ public final class AudioAnomalyDetector {
             warnings.add("resampled " + sampleRate + " Hz to " + source.sampleRate() + " Hz");
         }
         return new AnomalyCheck(name, source.score(samples), warnings);
-    }
-
-    private AnomalyCheck check(LoadedAudio audio, String name) {
-        requireAudio(audio.clip().samples(), name);
-        return new AnomalyCheck(name, source.score(audio.clip().samples()), audio.warnings());
     }
 
     private static void requireAudio(float[] samples, String name) {

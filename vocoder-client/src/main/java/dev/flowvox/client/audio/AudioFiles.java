@@ -1,0 +1,132 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+package dev.flowvox.client.audio;
+
+import dev.flowvox.core.audio.AudioClip;
+import dev.flowvox.core.audio.AudioFormatException;
+import dev.flowvox.core.audio.LoadedAudio;
+import dev.flowvox.core.audio.ModelInput;
+import dev.flowvox.core.dsp.Resampler;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Reads an audio file of any format flowvox can decode into mono samples at the rate a model expects,
+ * trying three decoders in turn:
+ * <ol>
+ *   <li>flowvox's own WAV reader ({@link ModelInput}: integer or float PCM, G.711 µ-law or A-law, any
+ *       channel count, 8 to 48 kHz);
+ *   <li>{@code javax.sound} ({@link AudioStreams}: AIFF, AU);
+ *   <li>the system's {@code ffmpeg} ({@link FfmpegDecoder}: MP3, Ogg Vorbis/Opus, FLAC, M4A, the
+ *       soundtrack of a video, …), when it is installed.
+ * </ol>
+ * Audio the WAV reader refuses gets a first warning naming the decoder that read it instead and the
+ * WAV reader's reason; audio at another rate is converted with {@link Resampler} and the conversion is
+ * warned about, as {@link ModelInput} does for WAV files.
+ *
+ * <pre>{@code
+ * AudioFiles.Loaded audio = AudioFiles.load(Path.of("call.mp3"), 22050);
+ * audio.warnings().forEach(System.err::println);
+ * float[] samples = audio.clip().samples();
+ * }</pre>
+ */
+public final class AudioFiles {
+
+    private AudioFiles() {
+    }
+
+    /**
+     * Audio read for a model.
+     *
+     * @param clip mono audio at the requested rate
+     * @param warnings human-readable notes on what reading did, in order: the decoder used when it was
+     *     not flowvox's WAV reader, downmixing (WAV only; the other decoders downmix silently) and
+     *     resampling; empty for a mono WAV file at the requested rate; unmodifiable
+     */
+    public record Loaded(AudioClip clip, List<String> warnings) {
+
+        /** Validates presence and copies the warnings. */
+        public Loaded {
+            if (clip == null || warnings == null) {
+                throw new IllegalArgumentException("clip and warnings must not be null");
+            }
+            warnings = List.copyOf(warnings);
+        }
+    }
+
+    /**
+     * Reads an audio file, named by its path in messages.
+     *
+     * @param file the file
+     * @param sampleRate the rate to return, Hz, positive (in [8000, 48000] when resampling is needed)
+     * @return its audio, mono at {@code sampleRate}, and what was done to obtain it
+     * @throws IOException if the file cannot be read or decoded (the message is flowvox's WAV reader's;
+     *     the other decoders' reasons are suppressed exceptions)
+     */
+    public static Loaded load(Path file, int sampleRate) throws IOException {
+        return load(Files.readAllBytes(file), file.toString(), sampleRate);
+    }
+
+    /**
+     * Reads an audio file held in memory.
+     *
+     * @param file the file's bytes
+     * @param name a name for messages, such as the file's path
+     * @param sampleRate the rate to return, Hz, positive (in [8000, 48000] when resampling is needed)
+     * @return its audio, mono at {@code sampleRate}, and what was done to obtain it
+     * @throws IOException if the bytes are not audio in a supported format (as for {@link #load(Path, int)})
+     */
+    public static Loaded load(byte[] file, String name, int sampleRate) throws IOException {
+        if (sampleRate <= 0) {
+            throw new IllegalArgumentException("target rate " + sampleRate + " Hz for " + name + "; expected > 0");
+        }
+        try {
+            LoadedAudio wav = ModelInput.load(new ByteArrayInputStream(file), name, sampleRate);
+            return new Loaded(wav.clip(), wav.warnings());
+        } catch (AudioFormatException refused) {
+            Decoded decoded = decodeOtherwise(file, name, sampleRate, refused);
+            List<String> warnings = new ArrayList<>();
+            warnings.add("decoded with " + decoded.decoder() + ", as flowvox's WAV reader does not read it: "
+                    + refused.getMessage());
+            AudioClip clip = decoded.clip();
+            if (clip.sampleRate() != sampleRate) {
+                clip = new AudioClip(new Resampler(clip.sampleRate(), sampleRate).resample(clip.samples()), sampleRate);
+                warnings.add("resampled " + decoded.clip().sampleRate() + " Hz to " + sampleRate + " Hz");
+            }
+            return new Loaded(clip, warnings);
+        }
+    }
+
+    /** Audio decoded by something other than flowvox's WAV reader, and what decoded it. */
+    private record Decoded(AudioClip clip, String decoder) {
+    }
+
+    /**
+     * What flowvox's WAV reader refused, through javax.sound (AIFF, AU) and then ffmpeg (MP3, Ogg,
+     * FLAC, …) where it is installed.
+     */
+    private static Decoded decodeOtherwise(byte[] file, String name, int sampleRate, AudioFormatException refused)
+            throws IOException {
+        try {
+            return new Decoded(AudioStreams.read(file, name), "javax.sound");
+        } catch (IOException unreadable) {
+            refused.addSuppressed(unreadable);
+        }
+        if (!FfmpegDecoder.available()) {
+            AudioFormatException unsupported = new AudioFormatException(refused.getMessage() + "; other formats (MP3, "
+                    + "Ogg, FLAC, M4A, …) are decoded with ffmpeg, which is not installed: " + FfmpegDecoder.INSTALL);
+            unsupported.addSuppressed(refused);
+            throw unsupported;
+        }
+        try {
+            return new Decoded(FfmpegDecoder.decode(file, name, sampleRate), "ffmpeg");
+        } catch (IOException undecodable) {
+            refused.addSuppressed(undecodable);
+            throw refused;
+        }
+    }
+}

@@ -1,0 +1,164 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+package dev.flowvox.client.audio;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.flowvox.core.audio.AudioClip;
+import dev.flowvox.core.audio.AudioFormatException;
+import dev.flowvox.core.audio.WavEncoding;
+import dev.flowvox.core.audio.WavWriter;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+import javax.sound.sampled.AudioFileFormat;
+import javax.sound.sampled.AudioFormat;
+import javax.sound.sampled.AudioInputStream;
+import javax.sound.sampled.AudioSystem;
+
+/** One 16 kHz tone in WAV, AIFF and FLAC, each read at 22050 Hz through the decoder that reads it. */
+class AudioFilesTest {
+
+    private static final int RATE = 16000;
+    private static final int TARGET = 22050;
+    private static final String RESAMPLED = "resampled 16000 Hz to 22050 Hz";
+
+    @TempDir
+    static Path dir;
+    private static float[] tone;
+    private static Path wav;
+    private static AudioClip fromWav;
+
+    @BeforeAll
+    static void readTheWavFile() throws IOException {
+        tone = new float[RATE];
+        for (int i = 0; i < tone.length; i++) {
+            tone[i] = (float) (0.4 * Math.sin(2 * Math.PI * 330 * i / RATE));
+        }
+        wav = dir.resolve("tone.wav");
+        WavWriter.write(new AudioClip(tone, RATE), WavEncoding.PCM_16, wav);
+        fromWav = AudioFiles.load(wav, TARGET).clip();
+    }
+
+    @Test
+    void wavIsReadByFlowvoxAndResampledWithOneWarning() throws IOException {
+        AudioFiles.Loaded audio = AudioFiles.load(wav, TARGET);
+
+        assertEquals(List.of(RESAMPLED), audio.warnings());
+        assertEquals(TARGET, audio.clip().sampleRate());
+        assertEquals(TARGET, audio.clip().length());
+        assertEquals(0.4 * Math.sin(2 * Math.PI * 330 * 10000 / (double) TARGET), audio.clip().samples()[10000], 1e-3);
+    }
+
+    @Test
+    void aiffIsDecodedByJavaSoundThenResampled() throws IOException {
+        Path aiff = dir.resolve("tone.aiff");
+        writeAiff(pcm16(tone), aiff);
+
+        AudioFiles.Loaded audio = AudioFiles.load(aiff, TARGET);
+
+        assertEquals(2, audio.warnings().size(), audio.warnings().toString());
+        assertTrue(audio.warnings().get(0).startsWith("decoded with javax.sound, as flowvox's WAV reader does not "
+                + "read it: not a WAV file: " + aiff + " starts with 'FORM'"), audio.warnings().get(0));
+        assertEquals(RESAMPLED, audio.warnings().get(1));
+        assertEquals(TARGET, audio.clip().sampleRate());
+        assertEquals(fromWav.length(), audio.clip().length());
+        assertEquals(0, maxDifference(fromWav.samples(), audio.clip().samples()), 1e-4,
+                "the same tone in 16 bits, scaled by 1/32767 instead of 1/32768");
+    }
+
+    @Test
+    void flacIsDecodedByFfmpegAtTheTargetRate() throws Exception {
+        assumeTrue(FfmpegDecoder.available(), "ffmpeg is not installed; " + FfmpegDecoder.INSTALL);
+        Path flac = FfmpegDecoderTest.convert(wav, dir.resolve("tone.flac"));
+
+        AudioFiles.Loaded audio = AudioFiles.load(flac, TARGET);
+
+        assertEquals(1, audio.warnings().size(), "ffmpeg resamples as it decodes: " + audio.warnings());
+        assertTrue(audio.warnings().get(0).startsWith("decoded with ffmpeg, as flowvox's WAV reader does not read "
+                + "it: not a WAV file: " + flac + " starts with 'fLaC'"), audio.warnings().get(0));
+        assertEquals(TARGET, audio.clip().sampleRate());
+        assertEquals(TARGET, audio.clip().length());
+        float[] middle = Arrays.copyOfRange(audio.clip().samples(), 1000, 21000);
+        float[] expected = Arrays.copyOfRange(fromWav.samples(), 1000, 21000);
+        assertEquals(0, maxDifference(expected, middle), 1e-4,
+                "ffmpeg's resampler against flowvox's, away from the ends where their filters differ");
+    }
+
+    @Test
+    void bytesThatAreNotAudioKeepTheWavReadersMessage() {
+        byte[] text = "not audio at all".getBytes(StandardCharsets.US_ASCII);
+
+        IOException e = assertThrows(AudioFormatException.class, () -> AudioFiles.load(text, "notes.txt", TARGET));
+
+        assertTrue(e.getMessage().startsWith("not a WAV file: notes.txt starts with 'not '"), e.getMessage());
+        assertTrue(e.getMessage().contains("expected 'RIFF'...'WAVE'"), e.getMessage());
+        assertTrue(suppressedMessages(e).stream().anyMatch(m -> m.startsWith("cannot read audio from notes.txt: ")),
+                "javax.sound's reason is kept: " + suppressedMessages(e));
+    }
+
+    @Test
+    void bytesThatAreNotAudioKeepFfmpegsReasonToo() {
+        assumeTrue(FfmpegDecoder.available(), "ffmpeg is not installed; " + FfmpegDecoder.INSTALL);
+        byte[] text = "not audio at all".getBytes(StandardCharsets.US_ASCII);
+
+        IOException e = assertThrows(AudioFormatException.class, () -> AudioFiles.load(text, "notes.txt", TARGET));
+
+        assertFalse(e.getMessage().contains("not installed"), e.getMessage());
+        assertTrue(suppressedMessages(e).stream().anyMatch(m -> m.startsWith("ffmpeg cannot decode notes.txt: ")),
+                "ffmpeg's reason is kept: " + suppressedMessages(e));
+    }
+
+    @Test
+    void aTargetRateBelowOneHertzIsRefused() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> AudioFiles.load(new byte[0], "empty.wav", 0));
+        assertEquals("target rate 0 Hz for empty.wav; expected > 0", e.getMessage());
+    }
+
+    private static byte[] pcm16(float[] samples) {
+        ByteBuffer pcm = ByteBuffer.allocate(2 * samples.length).order(ByteOrder.BIG_ENDIAN);
+        for (float sample : samples) {
+            pcm.putShort((short) Math.round(sample * 32767));
+        }
+        return pcm.array();
+    }
+
+    private static void writeAiff(byte[] pcm, Path file) throws IOException {
+        AudioFormat format = new AudioFormat(RATE, 16, 1, true, true);
+        AudioInputStream stream = new AudioInputStream(new ByteArrayInputStream(pcm), format, pcm.length / 2);
+        AudioSystem.write(stream, AudioFileFormat.Type.AIFF, file.toFile());
+    }
+
+    private static double maxDifference(float[] a, float[] b) {
+        double max = 0;
+        for (int i = 0; i < a.length; i++) {
+            max = Math.max(max, Math.abs(a[i] - b[i]));
+        }
+        return max;
+    }
+
+    private static List<String> suppressedMessages(Throwable e) {
+        List<String> messages = new ArrayList<>();
+        for (Throwable suppressed : e.getSuppressed()) {
+            messages.add(suppressed.getMessage());
+            messages.addAll(suppressedMessages(suppressed));
+        }
+        return messages;
+    }
+}
