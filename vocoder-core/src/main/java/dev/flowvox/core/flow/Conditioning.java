@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 package dev.flowvox.core.flow;
 
 /** How the mel spectrogram (one frame per hop of samples) is brought to the time axis of the flow. */

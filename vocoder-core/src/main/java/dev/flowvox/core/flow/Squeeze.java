@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 package dev.flowvox.core.flow;
 
 /** How audio samples become the channels × time grid that the flow steps transform. */

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 package dev.flowvox.core.flow;
 
 /** Weight normalisation ({@code w = g · v / ‖v‖}, norm over all dimensions but the first). */

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 package dev.flowvox.core.train;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
