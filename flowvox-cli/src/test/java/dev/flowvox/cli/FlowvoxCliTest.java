@@ -146,9 +146,7 @@ class FlowvoxCliTest {
 
     @Test
     void scorePrintsNatsPerSampleForEachFile() throws Exception {
-        Path bundle = dir.resolve("score-tiny.flowvox");
-        run("import-waveglow", "--weights", fixtures.resolve("waveglow-tiny.weights.npz").toString(),
-                "--config", fixtures.resolve("waveglow-tiny.config.json").toString(), "--out", bundle.toString());
+        Path bundle = tinyBundle("score-tiny.flowvox");
         CliRun result = run("score", "-m", bundle.toString(), "--segments", "1.0", fixtures.resolve("speech-22050.wav").toString());
         assertEquals(0, result.status(), result.err());
         assertTrue(result.out().matches("(?s).*speech-22050\\.wav\\t-?\\d+\\.\\d{4} nats/sample.*"), result.out());
@@ -158,9 +156,7 @@ class FlowvoxCliTest {
     @Test
     void scoreReadsFlacThroughFfmpegAndGivesTheWavsScore() throws Exception {
         assumeTrue(FfmpegDecoder.available(), "ffmpeg is not installed; " + FfmpegDecoder.INSTALL);
-        Path bundle = dir.resolve("flac-tiny.flowvox");
-        run("import-waveglow", "--weights", fixtures.resolve("waveglow-tiny.weights.npz").toString(),
-                "--config", fixtures.resolve("waveglow-tiny.config.json").toString(), "--out", bundle.toString());
+        Path bundle = tinyBundle("flac-tiny.flowvox");
         Path wav = fixtures.resolve("speech-22050.wav");
         Path flac = convertWithFfmpeg(wav, dir.resolve("speech.flac"));
         CliRun result = run("score", "-m", bundle.toString(), wav.toString(), flac.toString());
@@ -176,9 +172,7 @@ class FlowvoxCliTest {
 
     @Test
     void vocodeResynthesizesAnAiffFileAtAnotherRate() throws Exception {
-        Path bundle = dir.resolve("aiff-tiny.flowvox");
-        run("import-waveglow", "--weights", fixtures.resolve("waveglow-tiny.weights.npz").toString(),
-                "--config", fixtures.resolve("waveglow-tiny.config.json").toString(), "--out", bundle.toString());
+        Path bundle = tinyBundle("aiff-tiny.flowvox");
         float[] oneSecond = Arrays.copyOf(FixtureSpeech.samples(), FixtureSpeech.RATE);
         Path aiff = dir.resolve("one-second-16k.aiff");
         FixtureSpeech.writeAiff(aiff, new Resampler(FixtureSpeech.RATE, 16000).resample(oneSecond), 16000);
@@ -198,9 +192,7 @@ class FlowvoxCliTest {
 
     @Test
     void badInputGivesOneLineAndStatusOne() throws Exception {
-        Path bundle = dir.resolve("bad-tiny.flowvox");
-        run("import-waveglow", "--weights", fixtures.resolve("waveglow-tiny.weights.npz").toString(),
-                "--config", fixtures.resolve("waveglow-tiny.config.json").toString(), "--out", bundle.toString());
+        Path bundle = tinyBundle("bad-tiny.flowvox");
         Path eighty = dir.resolve("eighty.npy");
         new NpyArray(new int[] {80, 4}, new float[320]).write(eighty);
         CliRun wrongBands = run("vocode", "-m", bundle.toString(), "--mel", eighty.toString(), "-o", dir.resolve("x.wav").toString());
@@ -233,6 +225,15 @@ class FlowvoxCliTest {
         }
         String warnings = picocliWarnings.toString(StandardCharsets.UTF_8);
         assertFalse(warnings.contains("Could not format"), warnings);
+    }
+
+    /** Imports the tiny fixture WaveGlow into a bundle of that name in the test directory. */
+    private static Path tinyBundle(String name) {
+        Path bundle = dir.resolve(name);
+        CliRun imported = run("import-waveglow", "--weights", fixtures.resolve("waveglow-tiny.weights.npz").toString(),
+                "--config", fixtures.resolve("waveglow-tiny.config.json").toString(), "--out", bundle.toString());
+        assertEquals(0, imported.status(), imported.err());
+        return bundle;
     }
 
     /** Converts an audio file with ffmpeg, which picks the format from the extension. */
