@@ -17,7 +17,9 @@ import java.util.List;
  *       gets the {@code tail} and {@code 1 − tail} quantiles as bounds and half its 16–84% range as
  *       scale.</li>
  *   <li>Whole-clip statistics, when given: over the clips long enough to have them, the {@code
- *       clipTail} and {@code 1 − clipTail} quantiles as bounds and half the 16–84% range as scale.</li>
+ *       clipTail} and {@code 1 − clipTail} quantiles as bounds and half the 16–84% range as scale;
+ *       the scale at least the statistic's {@link ClipFeature#minScale} and the bounds at least two
+ *       of it wide.</li>
  *   <li>Threshold: the {@code 1 − targetFalsePositiveRate} quantile of the clips' scores, so that
  *       about that fraction of the calibration clips is flagged.</li>
  * </ol>
@@ -198,9 +200,29 @@ public final class Calibrator {
         for (int f = 0; f < names.size(); f++) {
             int index = f;
             double[] sorted = measured.stream().mapToDouble(c -> c.whole()[index]).sorted().toArray();
-            bounds.add(bounds(sorted, settings.clipTail()));
+            bounds.add(atLeast(bounds(sorted, settings.clipTail()), minScale(names.get(f))));
         }
         return new ClipBounds(names, bounds);
+    }
+
+    /**
+     * Bounds no finer than a statistic resolves: the scale at least {@code minScale} and the bounds at
+     * least two of it wide, around their centre. Normal speech may give every calibration clip the
+     * same value (16 bits); bounds of zero width would put every normal clip exactly on them, margin
+     * 0, above the negative margins of its typical segments.
+     */
+    private static Bounds atLeast(Bounds fitted, double minScale) {
+        double scale = Math.max(fitted.scale(), minScale);
+        if (fitted.upper() - fitted.lower() >= 2 * minScale) {
+            return new Bounds(fitted.lower(), fitted.upper(), scale);
+        }
+        double centre = (fitted.lower() + fitted.upper()) / 2;
+        return new Bounds(centre - minScale, centre + minScale, scale);
+    }
+
+    /** The statistic's own smallest scale ({@link ClipFeature#minScale}); 0 for other methods' statistics. */
+    private static double minScale(String name) {
+        return ClipFeature.names().contains(name) ? ClipFeature.named(name).minScale() : 0;
     }
 
     private LevelBand band(List<SegmentFeatures> pooled, int features, double fromDb, double belowDb) {

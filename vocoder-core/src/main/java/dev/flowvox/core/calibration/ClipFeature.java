@@ -10,8 +10,9 @@ import java.util.List;
  * Statistics of a whole clip that a calibration can bound besides the per-segment flow features.
  * The flow scores audio <em>given its own mel</em>, so it cannot see an anomaly that keeps audio and
  * mel consistent: speech played backwards, an echo or a missing top band are all faithfully
- * recorded in the mel. These statistics look at the mel itself. None depends on the clip's gain
- * (until its quietest bands reach the mel's floor).
+ * recorded in the mel. The first three statistics look at the mel itself and none depends on the
+ * clip's gain (until its quietest bands reach the mel's floor); the last two look at the sample
+ * values, which hard clipping and coarse quantization change in ways no spectrum shows.
  *
  * <p>"Active" frames are those within {@value #ACTIVE_RANGE_NATS} nats (52 dB) of the clip's loudest
  * frame, where loudness is the log of the frame's mean mel magnitude; "changes" are the differences
@@ -23,7 +24,7 @@ public enum ClipFeature {
      * Skewness of the changes over active frames, averaged over mel bands. Speech starts sounds
      * abruptly and lets them decay slowly, so it is positive; played backwards it turns negative.
      */
-    ONSET_SKEWNESS("onset_skewness") {
+    ONSET_SKEWNESS("onset_skewness", 0) {
         @Override
         double of(ClipSignal clip) {
             return clip.onsetSkewness();
@@ -33,7 +34,7 @@ public enum ClipFeature {
      * The highest correlation, averaged over mel bands, between the changes and the same changes
      * delayed by 60 to 470 ms. An echo repeats every onset after its delay.
      */
-    ECHO_CORRELATION("echo_correlation") {
+    ECHO_CORRELATION("echo_correlation", 0) {
         @Override
         double of(ClipSignal clip) {
             return clip.echoCorrelation();
@@ -43,10 +44,31 @@ public enum ClipFeature {
      * Median over active frames of the mean level of the bands centred above two thirds of the mel's
      * top frequency, relative to the bands centred at 750–1700 Hz, dB. Low for band-limited audio.
      */
-    HIGH_BAND_DB("high_band_db") {
+    HIGH_BAND_DB("high_band_db", 0) {
         @Override
         double of(ClipSignal clip) {
             return clip.highBandDb();
+        }
+    },
+    /**
+     * Share of the loud samples (at least a quarter of the clip's peak) that equal a neighbouring
+     * sample: flat tops. About 0.001 for speech sampled at 16 bits; hard clipping and 8-bit
+     * quantization raise it to a tenth or more. Its scale is at least 0.02.
+     */
+    FLAT_TOP_SHARE("flat_top_share", 0.02) {
+        @Override
+        double of(ClipSignal clip) {
+            return clip.flatTopShare();
+        }
+    },
+    /**
+     * Bits of resolution the samples use, 16 at most: 8 for audio that went through 8 bits. Its
+     * scale is at least one bit, so a margin counts bits lost.
+     */
+    RESOLUTION_BITS("resolution_bits", 1) {
+        @Override
+        double of(ClipSignal clip) {
+            return clip.resolutionBits();
         }
     };
 
@@ -56,9 +78,11 @@ public enum ClipFeature {
     static final double ACTIVE_RANGE_NATS = 6.0;
 
     private final String featureName;
+    private final double minScale;
 
-    ClipFeature(String featureName) {
+    ClipFeature(String featureName, double minScale) {
         this.featureName = featureName;
+        this.minScale = minScale;
     }
 
     /** The name calibrations and the wire format use. */
@@ -66,23 +90,34 @@ public enum ClipFeature {
         return featureName;
     }
 
+    /**
+     * The smallest scale a calibration gives the statistic's bounds, and half their smallest width
+     * (statistic units; 0 for none beyond {@link Calibrator}'s floor): normal speech may give every
+     * calibration clip the same value (16 bits of resolution, almost no flat tops), and a margin must
+     * still be measured in a unit that means something.
+     */
+    public double minScale() {
+        return minScale;
+    }
+
     abstract double of(ClipSignal clip);
 
     /**
      * Every statistic of a clip, in declaration order.
      *
+     * @param audio the clip's samples in [-1, 1], as scored
      * @param logMel the clip's log-mel, {@code [n_mel][frames]}
      * @param mel the mel's settings
      * @return one value per feature, or an empty array when the mel covers less than {@link #MIN_SECONDS}
      */
-    public static double[] measure(float[][] logMel, MelConfig mel) {
+    public static double[] measure(float[] audio, float[][] logMel, MelConfig mel) {
         if (logMel.length != mel.nMels()) {
             throw new IllegalArgumentException("mel has " + logMel.length + " bands; expected " + mel.nMels());
         }
         if (logMel[0].length < mel.frames((int) Math.ceil(MIN_SECONDS * mel.sampleRate()))) {
             return new double[0];
         }
-        ClipSignal clip = new ClipSignal(logMel, mel);
+        ClipSignal clip = new ClipSignal(audio, logMel, mel);
         return Arrays.stream(values()).mapToDouble(feature -> feature.of(clip)).toArray();
     }
 

@@ -6,7 +6,10 @@ import dev.flowvox.core.dsp.MelFilterbank;
 
 import java.util.Arrays;
 
-/** One clip prepared for the {@link ClipFeature} statistics: its log-mel and which frames are active. */
+/**
+ * One clip prepared for the {@link ClipFeature} statistics: its samples, its log-mel and which
+ * frames are active.
+ */
 final class ClipSignal {
 
     private static final double MIN_ECHO_SECONDS = 0.06;
@@ -17,12 +20,14 @@ final class ClipSignal {
     private static final double DB_PER_NAT = 20 / Math.log(10);
     private static final double TINY = 1e-12;
 
+    private final float[] audio;
     private final float[][] logMel;
     private final MelConfig mel;
     private final int frames;
     private final boolean[] active;
 
-    ClipSignal(float[][] logMel, MelConfig mel) {
+    ClipSignal(float[] audio, float[][] logMel, MelConfig mel) {
+        this.audio = audio;
         this.logMel = logMel;
         this.mel = mel;
         this.frames = logMel[0].length;
@@ -39,6 +44,14 @@ final class ClipSignal {
         for (int t = 0; t < frames; t++) {
             active[t] = loudness[t] > loudest - ClipFeature.ACTIVE_RANGE_NATS;
         }
+    }
+
+    double flatTopShare() {
+        return SampleStatistics.flatTopShare(audio);
+    }
+
+    double resolutionBits() {
+        return SampleStatistics.resolutionBits(audio);
     }
 
     double onsetSkewness() {

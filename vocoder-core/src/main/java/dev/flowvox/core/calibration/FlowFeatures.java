@@ -54,7 +54,7 @@ public final class FlowFeatures implements FeatureExtractor {
      */
     public Scored score(float[] audio) {
         float[][] logMel = mel.compute(audio);
-        return new Scored(scorer.score(audio, logMel), ClipFeature.measure(logMel, melConfig));
+        return new Scored(scorer.score(audio, logMel), ClipFeature.measure(audio, logMel, melConfig));
     }
 
     /**

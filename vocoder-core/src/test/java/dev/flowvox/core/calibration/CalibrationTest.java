@@ -198,6 +198,28 @@ class CalibrationTest {
         assertEquals(ClipBounds.NONE, CalibrationSection.fromJson(versionOne).clipBounds());
     }
 
+    /**
+     * Normal speech can give every calibration clip the same resolution (16 bits): the bounds' scale
+     * is then the statistic's own unit (one bit), so an 8-bit clip lies 7 scales out, not 8·10⁹, and
+     * the bounds span two of it, so a 16-bit clip lies one scale inside instead of on a bound.
+     */
+    @Test
+    void aStatisticEqualInEveryCalibrationClipKeepsItsMinimumScale() {
+        List<ClipFeatures> sixteenBit = clips(100, 5).stream()
+                .map(c -> new ClipFeatures(c.segments(), new double[] {16})).toList();
+        Calibration calibration = new Calibrator(new Calibrator.Settings(0.5, 4, 0.005, 0.01, 0.01))
+                .fit(sixteenBit, FEATURES, List.of("resolution_bits"), "synthetic", 200);
+        Bounds bits = calibration.clipBounds().bounds().get(0);
+        assertEquals(new Bounds(15, 17, ClipFeature.RESOLUTION_BITS.minScale()), bits);
+        List<SegmentFeatures> typical = List.of(segment(0, -20, 2.0, 1.0), segment(1, -50, 5.0, 1.0));
+        Verdict eightBit = calibration.judge(new ClipFeatures(typical, new double[] {8}));
+        assertTrue(eightBit.anomalous(), "score " + eightBit.score());
+        assertEquals(7, eightBit.clipCheck().orElseThrow().margin(), 1e-12);
+        Verdict sixteen = calibration.judge(new ClipFeatures(typical, new double[] {16}));
+        assertEquals(-1, sixteen.clipCheck().orElseThrow().margin(), 1e-12);
+        assertEquals("resolution_bits_low", eightBit.clipCheck().orElseThrow().deviationName(List.of("resolution_bits")));
+    }
+
     private static Verdict judge(Calibration calibration, SegmentFeatures... segments) {
         return calibration.judge(ClipFeatures.ofSegments(List.of(segments)));
     }

@@ -83,6 +83,6 @@ class ClipFeatureTest {
     }
 
     private static double[] measure(float[] audio) {
-        return ClipFeature.measure(new MelSpectrogram(MEL).compute(audio), MEL);
+        return ClipFeature.measure(audio, new MelSpectrogram(MEL).compute(audio), MEL);
     }
 }

@@ -102,7 +102,7 @@ final class Scoring {
                     .setMaxGroupEnergyDb(FlowFeature.MAX_GROUP_ENERGY_DB.of(segment)));
         }
         calibration.ifPresent(c -> response.setVerdict(Verdicts.of(c, c.judge(FlowFeatures.forCalibration(c, score,
-                ClipFeature.measure(mel, info.mel()), audio, info.sampleRate())))));
+                ClipFeature.measure(audio, mel, info.mel()), audio, info.sampleRate())))));
         return response.build();
     }
 
