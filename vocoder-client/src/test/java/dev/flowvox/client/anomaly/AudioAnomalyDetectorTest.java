@@ -144,6 +144,26 @@ class AudioAnomalyDetectorTest {
                 .isEmpty(), "a clip under a second is judged by its segments alone");
     }
 
+    /**
+     * Hard clipping and 8-bit quantization change the sample values in ways the flow sees only as a
+     * little noise; the whole clip's sample statistics name them.
+     */
+    @Test
+    void sampleLevelDistortionsAreNamedByTheSampleStatistics() {
+        AudioAnomalyDetector detector = new AudioAnomalyDetector(new LocalLikelihoodSource(model, calibration));
+        float[] clean = window(5512, 33075, 1f);
+        Map<AnomalyKind, String> expected = Map.of(AnomalyKind.HARD_CLIPPING, "flat_top_share",
+                AnomalyKind.QUANTIZED_8BIT, "resolution_bits");
+        for (Map.Entry<AnomalyKind, String> kind : expected.entrySet()) {
+            AnomalyCheck check = detector.check(kind.getKey().apply(clean, RATE, 7), RATE, kind.getKey().name());
+            ClipVerdict verdict = check.score().verdict().orElseThrow();
+            FeatureResult statistic = verdict.wholeClip().orElseThrow().features().stream()
+                    .filter(f -> f.name().equals(kind.getValue())).findFirst().orElseThrow();
+            assertEquals(AnomalyCheck.Status.ANOMALOUS, check.status(), kind.getKey() + ": " + verdict.wholeClip());
+            assertFalse(statistic.within(), kind.getKey() + ": " + statistic);
+        }
+    }
+
     /** Under the shipped bundle's own calibration, a silent recording or a dead line is not speech. */
     @Test
     void silenceIsAnomalousUnderTheShippedCalibration() {
