@@ -60,7 +60,7 @@ class AnomalyCommandsTest {
                 + " (" + clip + " clips)"), "both manifests are joined: " + info.out());
         assertTrue(info.out().contains("calibration: 0.50 s segments bounding [nats_per_sample, latent_energy, "
                 + "min_group_energy_db, max_group_energy_db]; whole clips bounding [onset_skewness, echo_correlation, "
-                + "high_band_db]"), info.out());
+                + "high_band_db, flat_top_share, resolution_bits]"), info.out());
 
         Path clean = dir.resolve("clean.wav");
         FixtureSpeech.write(clean, Arrays.copyOfRange(speech, 5512, 5512 + 33075));
