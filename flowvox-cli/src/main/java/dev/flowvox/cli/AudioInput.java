@@ -18,8 +18,8 @@ final class AudioInput {
     }
 
     /**
-     * Reads an audio file and prints each warning as {@code flowvox COMMAND: WARNING} on the
-     * command's stderr.
+     * Reads an audio file and prints each warning as {@code flowvox COMMAND: FILE: WARNING} on the
+     * command's stderr (commands such as {@code score} read several files).
      *
      * @param file the file
      * @param sampleRate the rate to return, Hz
@@ -29,7 +29,8 @@ final class AudioInput {
      */
     static AudioFiles.Loaded load(Path file, int sampleRate, CommandSpec spec) throws IOException {
         AudioFiles.Loaded audio = AudioFiles.load(file, sampleRate);
-        audio.warnings().forEach(w -> spec.commandLine().getErr().println(spec.qualifiedName() + ": " + w));
+        String prefix = spec.qualifiedName() + ": " + file + ": ";
+        audio.warnings().forEach(w -> spec.commandLine().getErr().println(prefix + w));
         return audio;
     }
 }
