@@ -24,6 +24,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
@@ -35,9 +36,9 @@ import java.util.concurrent.Callable;
 /** {@code flowvox calibrate}: learns the typicality calibration of a model and writes it into its bundle. */
 @Command(name = "calibrate", mixinStandardHelpOptions = true,
         description = "Learn two-sided typicality bounds (the flow's features per loudness band, the loudness "
-                + "itself, and whole-clip statistics of the mel) from normal speech, choose the threshold that flags "
-                + "1%% of it (--target-false-positives), measure false positives on held-out speech, and write the "
-                + "calibration into the bundle (atomically).")
+                + "itself, and whole-clip statistics of the mel and the samples) from normal speech (SPEECH, or "
+                + "--train), choose the threshold that flags 1%% of it (--target-false-positives), measure false "
+                + "positives on held-out speech, and write the calibration into the bundle (atomically).")
 final class CalibrateCommand implements Callable<Integer> {
 
     @Spec
@@ -49,32 +50,55 @@ final class CalibrateCommand implements Callable<Integer> {
     @Mixin
     CalibrationOptions calibrationOptions;
 
-    @Option(names = "--valid", split = ",", paramLabel = "MANIFEST",
-            defaultValue = "data/corpus/valid.tsv,data/corpus-nl/valid.tsv",
-            description = "held-out normal speech for the false-positive rate; several are joined (default: "
-                    + "${DEFAULT-VALUE})")
-    List<Path> validManifests;
+    /** Held-out speech when neither SPEECH nor --valid is given. */
+    private static final List<Path> DEFAULT_VALID = List.of(Path.of("data/corpus/valid.tsv"),
+            Path.of("data/corpus-nl/valid.tsv"));
+
+    @Parameters(arity = "0..*", paramLabel = "SPEECH", description = "normal speech to calibrate on, instead of "
+            + "--train: directories (searched with their subdirectories for audio files), audio files ("
+            + AudioInput.FORMATS + ") or manifests (.tsv); each sampled to at most --max-train-clips")
+    List<Path> speech = List.of();
+
+    @Option(names = "--valid", split = ",", paramLabel = "SPEECH",
+            description = "held-out normal speech for the false-positive rate: manifests, directories or audio "
+                    + "files; several are joined (default: data/corpus/valid.tsv,data/corpus-nl/valid.tsv, or none "
+                    + "when SPEECH is given)")
+    List<Path> valid;
 
     @Override
     public Integer call() throws Exception {
+        if (!speech.isEmpty() && spec.commandLine().getParseResult().hasMatchedOption("--train")) {
+            throw new IllegalArgumentException("normal speech given both as SPEECH arguments and as --train; "
+                    + "expected one of them");
+        }
         Calibrator.Settings settings = calibrationOptions.settings();
         Path bundle = modelOption.resolve();
+        PrintWriter err = spec.commandLine().getErr();
         Calibration calibration;
         try (NDManager manager = NDManager.newBaseManager();
                 VocoderModel model = ModelBundle.load(bundle, manager)) {
             int rate = model.info().sampleRate();
-            Corpus train = calibrationOptions.train(rate);
-            Corpus valid = CorpusSample.ofEach(validManifests, rate, Integer.MAX_VALUE);
+            Corpus train = speech.isEmpty() ? calibrationOptions.train(rate)
+                    : AudioSources.corpus(speech, rate, calibrationOptions.maxTrainClips, err, "flowvox calibrate");
+            List<Path> heldOut = valid != null ? valid : speech.isEmpty() ? DEFAULT_VALID : List.of();
+            Corpus held = heldOut.isEmpty() ? null
+                    : AudioSources.corpus(heldOut, rate, Integer.MAX_VALUE, err, "flowvox calibrate");
             FlowFeatures features = new FlowFeatures(model);
             int segment = (int) Math.round(settings.segmentSeconds() * rate);
-            try (ProgressBar bar = new ProgressBarBuilder().setTaskName("calibrate")
-                    .setInitialMax(train.clips().size() + valid.clips().size()).setStyle(ProgressBarStyle.ASCII)
-                    .setUnit(" clips", 1).build()) {
+            int clips = train.clips().size() + (held == null ? 0 : held.clips().size());
+            try (ProgressBar bar = new ProgressBarBuilder().setTaskName("calibrate").setInitialMax(clips)
+                    .setStyle(ProgressBarStyle.ASCII).setUnit(" clips", 1).build()) {
                 calibration = new Calibrator(settings).fit(features.extractAll(train.clips(), segment, bar::step),
                         features.names(), features.clipNames(), describe(train), train.totalSeconds());
-                calibration = Calibrator.validate(calibration,
-                        features.extractAll(valid.clips(), segment, bar::step), describe(valid), valid.totalSeconds());
+                if (held != null) {
+                    calibration = Calibrator.validate(calibration, features.extractAll(held.clips(), segment,
+                            bar::step), describe(held), held.totalSeconds());
+                }
             }
+        }
+        if (valid == null && !speech.isEmpty()) {
+            err.println("flowvox calibrate: no held-out speech given (--valid), so false positives are measured on "
+                    + "the calibration clips only");
         }
         CalibrationSection.write(bundle, calibration);
         print(spec.commandLine().getOut(), calibration);

@@ -65,7 +65,8 @@ final class CheckCommand implements Callable<Integer> {
     @Option(names = "--worst", defaultValue = "3", description = "time ranges to list per file (default: ${DEFAULT-VALUE})")
     int worst;
 
-    @Parameters(arity = "1..*", paramLabel = "AUDIO", description = "audio files")
+    @Parameters(arity = "1..*", paramLabel = "AUDIO", description = "audio files, or directories to search (with "
+            + "their subdirectories) for audio files")
     List<Path> inputs;
 
     @Override
@@ -98,7 +99,8 @@ final class CheckCommand implements Callable<Integer> {
         out.println("file\tverdict\tnats/sample\tscore\tthreshold\tbounds at worst (nats/sample)\twhole clip\t"
                 + "worst ranges");
         int failed = 0;
-        for (Path input : inputs) {
+        List<Path> files = AudioSources.expand(inputs);
+        for (Path input : files) {
             AnomalyCheck check;
             try {
                 check = detector.check(input);
@@ -116,7 +118,7 @@ final class CheckCommand implements Callable<Integer> {
             }
         }
         if (failed > 0) {
-            spec.commandLine().getErr().println("flowvox check: " + failed + " of " + inputs.size()
+            spec.commandLine().getErr().println("flowvox check: " + failed + " of " + files.size()
                     + " files could not be checked");
         }
         return failed == 0 ? 0 : 1;

@@ -115,6 +115,52 @@ class AnomalyCommandsTest {
                 && checked.err().contains("1 of 2 files could not be checked"), checked.err());
     }
 
+    /**
+     * The issue's form, {@code flowvox calibrate --model BUNDLE DIR}: every audio file under the
+     * directory (any format, any rate) is normal speech; {@code check} takes a directory too.
+     */
+    @Test
+    void calibrateAndCheckTakeDirectoriesOfAudio() throws Exception {
+        float[] speech = FixtureSpeech.samples();
+        Path normal = dir.resolve("normal");
+        Files.createDirectories(normal.resolve("louder"));
+        int clips = 0;
+        for (int start = 0; start + 33075 <= speech.length; start += 4410) {
+            float[] clip = Arrays.copyOfRange(speech, start, start + 33075);
+            FixtureSpeech.write(normal.resolve("clip-" + clips++ + ".wav"), scaled(clip.clone(), 0.7f));
+            FixtureSpeech.write(normal.resolve("louder").resolve("clip-" + clips++ + ".wav"), scaled(clip, 1.3f));
+        }
+        FixtureSpeech.writeAiff(normal.resolve("louder").resolve("clip-" + clips++ + ".aiff"),
+                Arrays.copyOfRange(speech, 2000, 2000 + 33075), FixtureSpeech.RATE);
+        Files.writeString(normal.resolve("notes.txt"), "not audio", StandardCharsets.UTF_8);
+        Path bundle = dir.resolve("dir.flowvox");
+        Files.copy(Path.of("..", "models", "checks", "checks.flowvox"), bundle);
+
+        CliRun calibrated = run("calibrate", "--model", bundle.toString(), normal.toString());
+
+        assertEquals(0, calibrated.status(), calibrated.err());
+        assertTrue(calibrated.out().contains("wrote the calibration into " + bundle), calibrated.out());
+        assertTrue(calibrated.err().contains("flowvox calibrate: 1 audio files were converted on reading, e.g. "
+                + normal.resolve("louder").resolve("clip-" + (clips - 1) + ".aiff") + ": decoded with javax.sound"),
+                calibrated.err());
+        assertTrue(calibrated.err().contains("no held-out speech given (--valid)"), calibrated.err());
+        CliRun info = run("info", "-m", bundle.toString());
+        assertTrue(info.out().contains("fitted on " + normal + " (" + clips + " clips)"), info.out());
+
+        CliRun checked = run("check", "-m", bundle.toString(), normal.resolve("louder").toString());
+        assertEquals(0, checked.status(), checked.err());
+        assertEquals(1 + clips / 2 + 1, checked.out().split("\n").length, "a row per audio file: " + checked.out());
+
+        CliRun both = run("calibrate", "--model", bundle.toString(), "--train", "data/corpus/train.tsv",
+                normal.toString());
+        assertEquals(1, both.status());
+        assertTrue(both.err().contains("both as SPEECH arguments and as --train; expected one of them"), both.err());
+        Path silent = Files.createDirectories(dir.resolve("silent"));
+        CliRun none = run("calibrate", "--model", bundle.toString(), silent.toString());
+        assertEquals(1, none.status());
+        assertTrue(none.err().contains(silent + " holds no audio files; expected files ending in one of"), none.err());
+    }
+
     private static float[] scaled(float[] x, float gain) {
         for (int i = 0; i < x.length; i++) {
             x[i] *= gain;
