@@ -22,6 +22,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -33,6 +34,8 @@ import java.util.concurrent.Callable;
                 + "validation clips) and false positives on clean validation speech. Does not change the bundle.")
 final class AnomalyEvalCommand implements Callable<Integer> {
 
+    private static final String COMMAND = "flowvox anomaly-eval";
+
     @Spec
     CommandSpec spec;
 
@@ -42,9 +45,10 @@ final class AnomalyEvalCommand implements Callable<Integer> {
     @Mixin
     CalibrationOptions calibrationOptions;
 
-    @Option(names = "--valid", defaultValue = "data/corpus/valid.tsv", description = "held-out speech, also the source "
-            + "of the anomalies (default: ${DEFAULT-VALUE})")
-    Path validManifest;
+    @Option(names = "--valid", paramLabel = "SPEECH", defaultValue = "data/corpus/valid.tsv", description = "held-out "
+            + "speech, also the source of the anomalies: a manifest, a directory of audio files or an audio file "
+            + "(default: ${DEFAULT-VALUE})")
+    Path valid;
 
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "where the report goes")
     Path out;
@@ -63,16 +67,17 @@ final class AnomalyEvalCommand implements Callable<Integer> {
         try (NDManager manager = NDManager.newBaseManager();
                 VocoderModel model = ModelBundle.load(bundle, manager)) {
             int rate = model.info().sampleRate();
-            Corpus train = calibrationOptions.train(rate);
-            Corpus valid = CorpusSample.of(Corpus.load(validManifest, rate), maxValidClips);
+            PrintWriter err = spec.commandLine().getErr();
+            Corpus train = calibrationOptions.train(rate, err, COMMAND);
+            Corpus held = AudioSources.corpus(List.of(valid), rate, maxValidClips, err, COMMAND);
             List<AnomalyEvaluation.Method> methods = List.of(
                     new AnomalyEvaluation.Method("flow", new FlowFeatures(model)),
                     new AnomalyEvaluation.Method("baseline", new SpectralFeatures(rate)));
-            long work = AnomalyEvaluation.work(methods.size(), train.clips().size(), valid.clips().size());
+            long work = AnomalyEvaluation.work(methods.size(), train.clips().size(), held.clips().size());
             List<AnomalyEvaluation.MethodResult> results;
             try (ProgressBar bar = new ProgressBarBuilder().setTaskName("anomaly-eval").setInitialMax(work)
                     .setStyle(ProgressBarStyle.ASCII).setUnit(" clips", 1).build()) {
-                results = new AnomalyEvaluation(methods, settings, seed, bar::step).run(train, valid);
+                results = new AnomalyEvaluation(methods, settings, seed, bar::step).run(train, held);
             }
             String steps = model.info().provenance().facts().getOrDefault("steps", "unknown");
             EvaluationReport report = new EvaluationReport(bundle.getFileName() + " (" + steps + " training steps)",

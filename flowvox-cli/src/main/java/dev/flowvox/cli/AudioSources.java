@@ -47,7 +47,7 @@ final class AudioSources {
 
     /**
      * Normal speech as a corpus: every argument sampled on its own to at most {@code maxEach} clips,
-     * evenly spaced, as {@link CorpusSample#ofEach} does for manifests.
+     * evenly spaced ({@link CorpusSample#of}), so that a large corpus does not crowd out a small one.
      *
      * @param sources directories, audio files and manifests, at least one
      * @param sampleRate the model's rate, Hz
@@ -63,7 +63,7 @@ final class AudioSources {
         int converted = 0;
         String example = null;
         for (Path source : sources) {
-            if (Files.isRegularFile(source) && source.toString().toLowerCase(Locale.ROOT).endsWith(".tsv")) {
+            if (source.toString().toLowerCase(Locale.ROOT).endsWith(".tsv")) {
                 parts.add(CorpusSample.of(Corpus.load(source, sampleRate), maxEach));
                 continue;
             }

@@ -50,6 +50,7 @@ final class CalibrateCommand implements Callable<Integer> {
     @Mixin
     CalibrationOptions calibrationOptions;
 
+    private static final String COMMAND = "flowvox calibrate";
     /** Held-out speech when neither SPEECH nor --valid is given. */
     private static final List<Path> DEFAULT_VALID = List.of(Path.of("data/corpus/valid.tsv"),
             Path.of("data/corpus-nl/valid.tsv"));
@@ -78,11 +79,10 @@ final class CalibrateCommand implements Callable<Integer> {
         try (NDManager manager = NDManager.newBaseManager();
                 VocoderModel model = ModelBundle.load(bundle, manager)) {
             int rate = model.info().sampleRate();
-            Corpus train = speech.isEmpty() ? calibrationOptions.train(rate)
-                    : AudioSources.corpus(speech, rate, calibrationOptions.maxTrainClips, err, "flowvox calibrate");
+            Corpus train = speech.isEmpty() ? calibrationOptions.train(rate, err, COMMAND)
+                    : AudioSources.corpus(speech, rate, calibrationOptions.maxTrainClips, err, COMMAND);
             List<Path> heldOut = valid != null ? valid : speech.isEmpty() ? DEFAULT_VALID : List.of();
-            Corpus held = heldOut.isEmpty() ? null
-                    : AudioSources.corpus(heldOut, rate, Integer.MAX_VALUE, err, "flowvox calibrate");
+            Corpus held = heldOut.isEmpty() ? null : AudioSources.corpus(heldOut, rate, Integer.MAX_VALUE, err, COMMAND);
             FlowFeatures features = new FlowFeatures(model);
             int segment = (int) Math.round(settings.segmentSeconds() * rate);
             int clips = train.clips().size() + (held == null ? 0 : held.clips().size());

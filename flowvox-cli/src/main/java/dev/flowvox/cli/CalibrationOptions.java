@@ -7,6 +7,7 @@ import dev.flowvox.core.train.Corpus;
 import picocli.CommandLine.Option;
 
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -16,10 +17,10 @@ import java.util.List;
  */
 final class CalibrationOptions {
 
-    @Option(names = "--train", split = ",", paramLabel = "MANIFEST",
+    @Option(names = "--train", split = ",", paramLabel = "SPEECH",
             defaultValue = "data/corpus/train.tsv,data/corpus-nl/train.tsv",
-            description = "normal speech to calibrate on; several manifests (comma-separated or repeated) are "
-                    + "joined (default: ${DEFAULT-VALUE})")
+            description = "normal speech to calibrate on: manifests, directories of audio files or audio files; "
+                    + "several (comma-separated or repeated) are joined (default: ${DEFAULT-VALUE})")
     List<Path> trainManifests;
 
     @Option(names = "--max-train-clips", defaultValue = "600", description = "calibrate on at most this many "
@@ -38,10 +39,12 @@ final class CalibrationOptions {
 
     /**
      * @param sampleRate the model's rate, Hz
-     * @return the calibration speech: up to {@code --max-train-clips} of each manifest, joined
+     * @param err where a summary of files converted on reading goes
+     * @param command the command reading, for that summary
+     * @return the calibration speech: up to {@code --max-train-clips} of each argument, joined
      * @throws IOException if a manifest or clip cannot be read
      */
-    Corpus train(int sampleRate) throws IOException {
-        return CorpusSample.ofEach(trainManifests, sampleRate, maxTrainClips);
+    Corpus train(int sampleRate, PrintWriter err, String command) throws IOException {
+        return AudioSources.corpus(trainManifests, sampleRate, maxTrainClips, err, command);
     }
 }

@@ -4,8 +4,6 @@ package dev.flowvox.cli;
 import dev.flowvox.core.audio.AudioClip;
 import dev.flowvox.core.train.Corpus;
 
-import java.io.IOException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -36,23 +34,5 @@ final class CorpusSample {
             clips.add(corpus.clips().get(i));
         }
         return new Corpus(corpus.source(), names, clips);
-    }
-
-    /**
-     * Several manifests as one corpus, each sampled on its own, so that a large corpus does not crowd
-     * out a small one.
-     *
-     * @param manifests corpus manifests, at least one
-     * @param sampleRate the model's rate, Hz
-     * @param maxEach clips to keep at most from each manifest, >= 1
-     * @return the samples joined in order
-     * @throws IOException if a manifest or clip cannot be read
-     */
-    static Corpus ofEach(List<Path> manifests, int sampleRate, int maxEach) throws IOException {
-        List<Corpus> parts = new ArrayList<>();
-        for (Path manifest : manifests) {
-            parts.add(of(Corpus.load(manifest, sampleRate), maxEach));
-        }
-        return Corpus.concat(parts);
     }
 }
