@@ -16,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -159,6 +160,32 @@ class AnomalyCommandsTest {
         CliRun none = run("calibrate", "--model", bundle.toString(), silent.toString());
         assertEquals(1, none.status());
         assertTrue(none.err().contains(silent + " holds no audio files; expected files ending in one of"), none.err());
+    }
+
+    /** {@code flowvox anomaly-eval} end to end, on directories of clips cut from the fixture speech. */
+    @Test
+    void anomalyEvalReportsEveryKindFromDirectories() throws Exception {
+        float[] speech = FixtureSpeech.samples();
+        Path train = Files.createDirectories(dir.resolve("train"));
+        Path valid = Files.createDirectories(dir.resolve("valid"));
+        int clip = 0;
+        for (int start = 0; start + 33075 <= speech.length; start += 5000) {
+            float[] cut = Arrays.copyOfRange(speech, start, start + 33075);
+            FixtureSpeech.write((clip++ % 6 == 5 ? valid : train).resolve("clip-" + clip + ".wav"), cut);
+        }
+        Path out = dir.resolve("report");
+
+        CliRun evaluated = run("anomaly-eval", "-m", Path.of("..", "models", "checks", "checks.flowvox").toString(),
+                "--train", train.toString(), "--valid", valid.toString(), "--out", out.toString());
+
+        assertEquals(0, evaluated.status(), evaluated.err());
+        List<String> summary = Files.readAllLines(out.resolve("summary.csv"));
+        assertEquals(1 + 2 * (1 + AnomalyKind.values().length), summary.size(), "flow and baseline, clean and every "
+                + "kind: " + summary);
+        assertTrue(summary.stream().anyMatch(line -> line.startsWith("flow,hard-clipping,")), summary.toString());
+        assertTrue(Files.readString(out.resolve("anomaly-eval.md")).contains("Calibrated on " + train), "the report "
+                + "names its data");
+        assertTrue(Files.size(out.resolve("roc-flow.png")) > 1000);
     }
 
     private static float[] scaled(float[] x, float gain) {
