@@ -41,6 +41,11 @@ import java.util.concurrent.Callable;
                 + "positives on held-out speech, and write the calibration into the bundle (atomically).")
 final class CalibrateCommand implements Callable<Integer> {
 
+    private static final String COMMAND = "flowvox calibrate";
+    /** Held-out speech when neither SPEECH nor --valid is given. */
+    private static final List<Path> DEFAULT_VALID = List.of(Path.of("data/corpus/valid.tsv"),
+            Path.of("data/corpus-nl/valid.tsv"));
+
     @Spec
     CommandSpec spec;
 
@@ -49,11 +54,6 @@ final class CalibrateCommand implements Callable<Integer> {
 
     @Mixin
     CalibrationOptions calibrationOptions;
-
-    private static final String COMMAND = "flowvox calibrate";
-    /** Held-out speech when neither SPEECH nor --valid is given. */
-    private static final List<Path> DEFAULT_VALID = List.of(Path.of("data/corpus/valid.tsv"),
-            Path.of("data/corpus-nl/valid.tsv"));
 
     @Parameters(arity = "0..*", paramLabel = "SPEECH", description = "normal speech to calibrate on, instead of "
             + "--train: directories (searched with their subdirectories for audio files), audio files ("
