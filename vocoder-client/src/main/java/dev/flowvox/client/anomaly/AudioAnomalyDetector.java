@@ -2,7 +2,7 @@
 package dev.flowvox.client.anomaly;
 
 import dev.flowvox.client.audio.AudioFiles;
-import dev.flowvox.core.dsp.Resampler;
+import dev.flowvox.core.audio.ModelInput;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -100,12 +100,8 @@ public final class AudioAnomalyDetector {
      */
     public AnomalyCheck check(float[] audio, int sampleRate, String name) {
         requireAudio(audio, name);
-        float[] samples = audio;
         List<String> warnings = new ArrayList<>();
-        if (sampleRate != source.sampleRate()) {
-            samples = new Resampler(sampleRate, source.sampleRate()).resample(audio);
-            warnings.add("resampled " + sampleRate + " Hz to " + source.sampleRate() + " Hz");
-        }
+        float[] samples = ModelInput.atRate(audio, sampleRate, source.sampleRate(), warnings);
         return new AnomalyCheck(name, source.score(samples), warnings);
     }
 

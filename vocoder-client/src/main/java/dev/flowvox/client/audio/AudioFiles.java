@@ -5,7 +5,6 @@ import dev.flowvox.core.audio.AudioClip;
 import dev.flowvox.core.audio.AudioFormatException;
 import dev.flowvox.core.audio.LoadedAudio;
 import dev.flowvox.core.audio.ModelInput;
-import dev.flowvox.core.dsp.Resampler;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -25,8 +24,8 @@ import java.util.List;
  *       soundtrack of a video, …), when it is installed.
  * </ol>
  * Audio the WAV reader refuses gets a first warning naming the decoder that read it instead and the
- * WAV reader's reason; audio at another rate is converted with {@link Resampler} and the conversion is
- * warned about, as {@link ModelInput} does for WAV files.
+ * WAV reader's reason; audio at another rate is resampled and the conversion is warned about, as
+ * {@link ModelInput#atRate} does for WAV files.
  *
  * <pre>{@code
  * AudioFiles.Loaded audio = AudioFiles.load(Path.of("call.mp3"), 22050);
@@ -92,12 +91,9 @@ public final class AudioFiles {
             List<String> warnings = new ArrayList<>();
             warnings.add("decoded with " + decoded.decoder() + ", as flowvox's WAV reader does not read it: "
                     + refused.getMessage());
-            AudioClip clip = decoded.clip();
-            if (clip.sampleRate() != sampleRate) {
-                clip = new AudioClip(new Resampler(clip.sampleRate(), sampleRate).resample(clip.samples()), sampleRate);
-                warnings.add("resampled " + decoded.clip().sampleRate() + " Hz to " + sampleRate + " Hz");
-            }
-            return new Loaded(clip, warnings);
+            float[] samples = ModelInput.atRate(decoded.clip().samples(), decoded.clip().sampleRate(), sampleRate,
+                    warnings);
+            return new Loaded(new AudioClip(samples, sampleRate), warnings);
         }
     }
 

@@ -54,11 +54,25 @@ public final class ModelInput {
             mono = downmix(wav.channels());
             warnings.add("downmixed " + info.channels() + " channels to mono by averaging");
         }
-        if (info.sampleRate() != targetRate) {
-            mono = new Resampler(info.sampleRate(), targetRate).resample(mono);
-            warnings.add("resampled " + info.sampleRate() + " Hz to " + targetRate + " Hz");
-        }
+        mono = atRate(mono, info.sampleRate(), targetRate, warnings);
         return new LoadedAudio(new AudioClip(mono, targetRate), info, warnings);
+    }
+
+    /**
+     * Mono samples at the rate a model expects, resampled when theirs differs.
+     *
+     * @param mono samples
+     * @param sampleRate their rate, Hz
+     * @param targetRate the rate the model expects, Hz, in [8000, 48000] if resampling is needed
+     * @param warnings gets "resampled … Hz to … Hz" when the samples are resampled
+     * @return {@code mono} itself at the same rate, else the resampled samples
+     */
+    public static float[] atRate(float[] mono, int sampleRate, int targetRate, List<String> warnings) {
+        if (sampleRate == targetRate) {
+            return mono;
+        }
+        warnings.add("resampled " + sampleRate + " Hz to " + targetRate + " Hz");
+        return new Resampler(sampleRate, targetRate).resample(mono);
     }
 
     /**
