@@ -22,7 +22,6 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -33,8 +32,6 @@ import java.util.concurrent.Callable;
                 + "training clips, then measure AUROC per synthetic anomaly type (made deterministically from the "
                 + "validation clips) and false positives on clean validation speech. Does not change the bundle.")
 final class AnomalyEvalCommand implements Callable<Integer> {
-
-    private static final String COMMAND = "flowvox anomaly-eval";
 
     @Spec
     CommandSpec spec;
@@ -67,9 +64,8 @@ final class AnomalyEvalCommand implements Callable<Integer> {
         try (NDManager manager = NDManager.newBaseManager();
                 VocoderModel model = ModelBundle.load(bundle, manager)) {
             int rate = model.info().sampleRate();
-            PrintWriter err = spec.commandLine().getErr();
-            Corpus train = calibrationOptions.train(rate, err, COMMAND);
-            Corpus held = AudioSources.corpus(List.of(valid), rate, maxValidClips, err, COMMAND);
+            Corpus train = calibrationOptions.train(rate, spec);
+            Corpus held = AudioSources.corpus(List.of(valid), rate, maxValidClips, spec);
             List<AnomalyEvaluation.Method> methods = List.of(
                     new AnomalyEvaluation.Method("flow", new FlowFeatures(model)),
                     new AnomalyEvaluation.Method("baseline", new SpectralFeatures(rate)));

@@ -5,8 +5,9 @@ import dev.flowvox.client.audio.AudioFiles;
 import dev.flowvox.core.audio.AudioClip;
 import dev.flowvox.core.train.Corpus;
 
+import picocli.CommandLine.Model.CommandSpec;
+
 import java.io.IOException;
-import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -47,18 +48,18 @@ final class AudioSources {
 
     /**
      * Normal speech as a corpus: every argument sampled on its own to at most {@code maxEach} clips,
-     * evenly spaced ({@link CorpusSample#of}), so that a large corpus does not crowd out a small one.
+     * evenly spaced ({@link CorpusSample#evenly}; a directory's files are chosen before any is read),
+     * so that a large corpus does not crowd out a small one.
      *
      * @param sources directories, audio files and manifests, at least one
      * @param sampleRate the model's rate, Hz
      * @param maxEach clips to keep at most from each argument
-     * @param err where a summary of conversions (resampling, other decoders) goes
-     * @param command the command reading, e.g. {@code flowvox calibrate}, for that summary
+     * @param spec the command reading, whose stderr gets a summary of conversions (resampling, other
+     *     decoders)
      * @return the clips joined in argument order
      * @throws IOException if an argument or a file cannot be read, naming it
      */
-    static Corpus corpus(List<Path> sources, int sampleRate, int maxEach, PrintWriter err, String command)
-            throws IOException {
+    static Corpus corpus(List<Path> sources, int sampleRate, int maxEach, CommandSpec spec) throws IOException {
         List<Corpus> parts = new ArrayList<>();
         int converted = 0;
         String example = null;
@@ -69,7 +70,7 @@ final class AudioSources {
             }
             List<String> names = new ArrayList<>();
             List<AudioClip> clips = new ArrayList<>();
-            for (Path file : expand(List.of(source))) {
+            for (Path file : CorpusSample.evenly(expand(List.of(source)), maxEach)) {
                 AudioFiles.Loaded audio = AudioFiles.load(file, sampleRate);
                 names.add(file.toString());
                 clips.add(audio.clip());
@@ -78,10 +79,11 @@ final class AudioSources {
                     example = example == null ? file + ": " + audio.warnings().get(0) : example;
                 }
             }
-            parts.add(CorpusSample.of(new Corpus(source.toString(), names, clips), maxEach));
+            parts.add(new Corpus(source.toString(), names, clips));
         }
         if (converted > 0) {
-            err.println(command + ": " + converted + " audio files were converted on reading, e.g. " + example);
+            spec.commandLine().getErr().println(spec.qualifiedName() + ": " + converted
+                    + " audio files were converted on reading, e.g. " + example);
         }
         return Corpus.concat(parts);
     }

@@ -41,7 +41,6 @@ import java.util.concurrent.Callable;
                 + "positives on held-out speech, and write the calibration into the bundle (atomically).")
 final class CalibrateCommand implements Callable<Integer> {
 
-    private static final String COMMAND = "flowvox calibrate";
     /** Held-out speech when neither SPEECH nor --valid is given. */
     private static final List<Path> DEFAULT_VALID = List.of(Path.of("data/corpus/valid.tsv"),
             Path.of("data/corpus-nl/valid.tsv"));
@@ -74,15 +73,14 @@ final class CalibrateCommand implements Callable<Integer> {
         }
         Calibrator.Settings settings = calibrationOptions.settings();
         Path bundle = modelOption.resolve();
-        PrintWriter err = spec.commandLine().getErr();
         Calibration calibration;
         try (NDManager manager = NDManager.newBaseManager();
                 VocoderModel model = ModelBundle.load(bundle, manager)) {
             int rate = model.info().sampleRate();
-            Corpus train = speech.isEmpty() ? calibrationOptions.train(rate, err, COMMAND)
-                    : AudioSources.corpus(speech, rate, calibrationOptions.maxTrainClips, err, COMMAND);
+            Corpus train = speech.isEmpty() ? calibrationOptions.train(rate, spec)
+                    : AudioSources.corpus(speech, rate, calibrationOptions.maxTrainClips, spec);
             List<Path> heldOut = valid != null ? valid : speech.isEmpty() ? DEFAULT_VALID : List.of();
-            Corpus held = heldOut.isEmpty() ? null : AudioSources.corpus(heldOut, rate, Integer.MAX_VALUE, err, COMMAND);
+            Corpus held = heldOut.isEmpty() ? null : AudioSources.corpus(heldOut, rate, Integer.MAX_VALUE, spec);
             FlowFeatures features = new FlowFeatures(model);
             int segment = (int) Math.round(settings.segmentSeconds() * rate);
             int clips = train.clips().size() + (held == null ? 0 : held.clips().size());
@@ -97,7 +95,7 @@ final class CalibrateCommand implements Callable<Integer> {
             }
         }
         if (valid == null && !speech.isEmpty()) {
-            err.println("flowvox calibrate: no held-out speech given (--valid), so false positives are measured on "
+            spec.commandLine().getErr().println("flowvox calibrate: no held-out speech given (--valid), so false positives are measured on "
                     + "the calibration clips only");
         }
         CalibrationSection.write(bundle, calibration);

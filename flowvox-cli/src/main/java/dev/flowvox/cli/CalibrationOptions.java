@@ -4,10 +4,10 @@ package dev.flowvox.cli;
 import dev.flowvox.core.calibration.Calibrator;
 import dev.flowvox.core.train.Corpus;
 
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 
 import java.io.IOException;
-import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -39,12 +39,11 @@ final class CalibrationOptions {
 
     /**
      * @param sampleRate the model's rate, Hz
-     * @param err where a summary of files converted on reading goes
-     * @param command the command reading, for that summary
+     * @param spec the command reading, whose stderr gets a summary of files converted on reading
      * @return the calibration speech: up to {@code --max-train-clips} of each argument, joined
      * @throws IOException if a manifest or clip cannot be read
      */
-    Corpus train(int sampleRate, PrintWriter err, String command) throws IOException {
-        return AudioSources.corpus(trainManifests, sampleRate, maxTrainClips, err, command);
+    Corpus train(int sampleRate, CommandSpec spec) throws IOException {
+        return AudioSources.corpus(trainManifests, sampleRate, maxTrainClips, spec);
     }
 }
