@@ -107,10 +107,8 @@ class AudioAnomalyDetectorTest {
 
     @Test
     void everySeparableAnomalyKindIsFlaggedWithItsWorstRange() {
-        AudioAnomalyDetector detector = new AudioAnomalyDetector(new LocalLikelihoodSource(model, calibration));
-        float[] clean = window(5512, 33075, 1f);
         for (AnomalyKind kind : FLAGGED) {
-            AnomalyCheck check = detector.check(kind.apply(clean, RATE, 3), RATE, kind.name());
+            AnomalyCheck check = checkMadeAnomalous(kind, 3);
             ClipVerdict verdict = check.score().verdict().orElseThrow();
             assertEquals(AnomalyCheck.Status.ANOMALOUS, check.status(), kind + " scored " + verdict.score()
                     + " under threshold " + verdict.threshold());
@@ -131,7 +129,7 @@ class AudioAnomalyDetectorTest {
         Map<AnomalyKind, String> expected = Map.of(AnomalyKind.ECHO, "echo_correlation_high",
                 AnomalyKind.LOW_PASS_4KHZ, "high_band_db_low");
         for (Map.Entry<AnomalyKind, String> kind : expected.entrySet()) {
-            AnomalyCheck check = detector.check(kind.getKey().apply(clean, RATE, 5), RATE, kind.getKey().name());
+            AnomalyCheck check = checkMadeAnomalous(kind.getKey(), 5);
             WholeClipResult whole = check.score().verdict().orElseThrow().wholeClip().orElseThrow();
             assertEquals(AnomalyCheck.Status.ANOMALOUS, check.status(), kind.getKey() + ": " + whole);
             assertTrue(whole.margin() > 0, "outside the calibrated quantiles: " + kind.getKey() + ": " + whole);
@@ -150,18 +148,22 @@ class AudioAnomalyDetectorTest {
      */
     @Test
     void sampleLevelDistortionsAreNamedByTheSampleStatistics() {
-        AudioAnomalyDetector detector = new AudioAnomalyDetector(new LocalLikelihoodSource(model, calibration));
-        float[] clean = window(5512, 33075, 1f);
         Map<AnomalyKind, String> expected = Map.of(AnomalyKind.HARD_CLIPPING, "flat_top_share",
                 AnomalyKind.QUANTIZED_8BIT, "resolution_bits");
         for (Map.Entry<AnomalyKind, String> kind : expected.entrySet()) {
-            AnomalyCheck check = detector.check(kind.getKey().apply(clean, RATE, 7), RATE, kind.getKey().name());
+            AnomalyCheck check = checkMadeAnomalous(kind.getKey(), 7);
             ClipVerdict verdict = check.score().verdict().orElseThrow();
             FeatureResult statistic = verdict.wholeClip().orElseThrow().features().stream()
                     .filter(f -> f.name().equals(kind.getValue())).findFirst().orElseThrow();
             assertEquals(AnomalyCheck.Status.ANOMALOUS, check.status(), kind.getKey() + ": " + verdict.wholeClip());
             assertFalse(statistic.within(), kind.getKey() + ": " + statistic);
         }
+    }
+
+    /** The in-test calibration's check of the fixture window the anomaly tests use, made anomalous. */
+    private static AnomalyCheck checkMadeAnomalous(AnomalyKind kind, long seed) {
+        AudioAnomalyDetector detector = new AudioAnomalyDetector(new LocalLikelihoodSource(model, calibration));
+        return detector.check(kind.apply(window(5512, 33075, 1f), RATE, seed), RATE, kind.name());
     }
 
     /** Under the shipped bundle's own calibration, a silent recording or a dead line is not speech. */
