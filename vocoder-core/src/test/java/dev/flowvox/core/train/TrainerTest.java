@@ -23,6 +23,8 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 class TrainerTest {
@@ -89,24 +91,20 @@ class TrainerTest {
         TrainingConfig config = new TrainingConfig(2048, 2, 1e-3, 0.9, 0.999, 1e-3, 10, 1.0, 100, 100, 2, 9);
         Path checkpoint = dir.resolve("half.flowvox");
         try (Trainer straight = newTrainer(config)) {
-            for (int i = 0; i < 6; i++) {
-                straight.step();
-            }
+            List<StepReport> straightSteps = steps(straight, 6);
+            List<StepReport> resumedSteps = new ArrayList<>();
             try (Trainer firstHalf = newTrainer(config)) {
-                for (int i = 0; i < 3; i++) {
-                    firstHalf.step();
-                }
+                resumedSteps.addAll(steps(firstHalf, 3));
                 TrainingCheckpoint.save(checkpoint, firstHalf, INFO);
             }
             try (Trainer resumed = TrainingCheckpoint.resume(checkpoint, speech, null, manager)) {
                 assertEquals(3, resumed.state().step());
-                for (int i = 0; i < 3; i++) {
-                    resumed.step();
-                }
-                assertEquals(straight.state().samplerState(), resumed.state().samplerState());
-                assertEquals(straight.optimizer().updates(), resumed.optimizer().updates());
+                resumedSteps.addAll(steps(resumed, 3));
+                String history = "\nstraight: " + straightSteps + "\nresumed:  " + resumedSteps;
+                assertEquals(straight.state().samplerState(), resumed.state().samplerState(), history);
+                assertEquals(straight.optimizer().updates(), resumed.optimizer().updates(), history);
                 assertEquals(straight.state().skippedSteps(), resumed.state().skippedSteps(), "steps skipped for a "
-                        + "non-finite gradient differ between the runs");
+                        + "non-finite gradient differ between the runs" + history);
                 double worst = 0;
                 String where = "none";
                 for (Map.Entry<String, NDArray> entry : straight.parameters().arrays().entrySet()) {
@@ -117,9 +115,17 @@ class TrainerTest {
                         where = entry.getKey();
                     }
                 }
-                assertTrue(worst < 1e-4, "largest weight difference after resume: " + worst + " in " + where);
+                assertTrue(worst < 1e-4, "largest weight difference after resume: " + worst + " in " + where + history);
             }
         }
+    }
+
+    private static List<StepReport> steps(Trainer trainer, int count) {
+        List<StepReport> reports = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            reports.add(trainer.step());
+        }
+        return reports;
     }
 
     private static Trainer newTrainer(TrainingConfig config) {
