@@ -59,7 +59,7 @@ final class CheckCommand implements Callable<Integer> {
     String modelId;
 
     @Option(names = "--plot", paramLabel = "DIR", description = "write a PNG per file: likelihood over time, bounds, "
-            + "worst ranges")
+            + "and the worst ranges over the threshold shaded")
     Path plotDir;
 
     @Option(names = "--worst", defaultValue = "3", description = "time ranges to list per file (default: ${DEFAULT-VALUE})")

@@ -12,7 +12,8 @@ import java.util.Locale;
 
 /**
  * The picture of a check: nats per sample of every segment over time, with the lower and upper
- * bounds that apply to each segment (they follow its loudness), and the worst ranges shaded.
+ * bounds that apply to each segment (they follow its loudness), and the worst ranges shaded where
+ * they exceed the threshold, i.e. where the clip is anomalous. A typical clip has no shading.
  */
 public final class CheckPlot {
 
@@ -23,12 +24,16 @@ public final class CheckPlot {
      * Writes the PNG.
      *
      * @param check a check with a verdict
-     * @param worst how many worst ranges to shade
+     * @param worst how many of the ranges over the threshold to shade, worst first
      * @param file the PNG file
      * @throws IOException if writing fails
      * @throws IllegalArgumentException if the check has no verdict
      */
     public static void write(AnomalyCheck check, int worst, Path file) throws IOException {
+        plot(check, worst).writePng(file);
+    }
+
+    static LinePlot plot(AnomalyCheck check, int worst) {
         ClipVerdict verdict = check.score().verdict().orElseThrow(() -> new IllegalArgumentException(
                 check.name() + " has no verdict (the model has no calibration); nothing to plot"));
         List<SegmentResult> segments = verdict.segments();
@@ -55,9 +60,11 @@ public final class CheckPlot {
                 .addSeries(Series.of("lower bound", t, lower))
                 .addSeries(Series.of("segment", t, nats));
         for (SegmentResult s : verdict.worst(worst)) {
-            plot.addMarker(XRangeMarker.of(String.format(Locale.ROOT, "%s %+.1f", s.deviation(), s.margin()),
-                    s.startSeconds(), s.endSeconds()));
+            if (s.margin() > verdict.threshold()) {
+                plot.addMarker(XRangeMarker.of(String.format(Locale.ROOT, "%s %+.1f", s.deviation(), s.margin()),
+                        s.startSeconds(), s.endSeconds()));
+            }
         }
-        plot.build().writePng(file);
+        return plot.build();
     }
 }

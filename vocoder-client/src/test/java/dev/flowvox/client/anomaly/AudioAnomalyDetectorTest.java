@@ -23,6 +23,7 @@ import dev.flowvox.core.calibration.SegmentFeatures;
 import dev.flowvox.core.dsp.Resampler;
 import dev.flowvox.core.model.ModelBundle;
 import dev.flowvox.core.model.VocoderModel;
+import dev.flowvox.core.plot.XRangeMarker;
 import dev.flowvox.proto.v1.ListModelsRequest;
 import dev.flowvox.proto.v1.ListModelsResponse;
 import dev.flowvox.proto.v1.VocoderGrpc;
@@ -233,6 +234,21 @@ class AudioAnomalyDetectorTest {
         assertEquals(AnomalyCheck.Status.ANOMALOUS, check.status());
         assertEquals(0.5, worst.startSeconds(), 0.01);
         assertEquals(1.0, worst.endSeconds(), 0.01);
+    }
+
+    @Test
+    void thePlotShadesOnlyTheRangesOverTheThreshold() {
+        AudioAnomalyDetector detector = new AudioAnomalyDetector(new LocalLikelihoodSource(model, calibration));
+        float[] audio = window(5512, 33075, 1f);
+        AnomalyCheck clean = detector.check(audio, RATE, "clean");
+        assertEquals(List.of(), CheckPlot.plot(clean, 3).markers(), "a typical clip has nothing to point at");
+
+        float[] noise = AnomalyKind.WHITE_NOISE.apply(Arrays.copyOfRange(audio, 11025, 22050), RATE, 1);
+        System.arraycopy(noise, 0, audio, 11025, noise.length);
+        List<XRangeMarker> shaded = CheckPlot.plot(detector.check(audio, RATE, "noise burst 0.5-1.0 s"), 3).markers();
+        assertEquals(1, shaded.size(), "only the burst's segment is over the threshold: " + shaded);
+        assertEquals(0.5, shaded.get(0).from(), 0.01);
+        assertEquals(1.0, shaded.get(0).to(), 0.01);
     }
 
     @Test
