@@ -64,9 +64,12 @@ public final class AudioFiles {
      * @param sampleRate the rate to return, Hz, positive (in [8000, 48000] when resampling is needed)
      * @return its audio, mono at {@code sampleRate}, and what was done to obtain it
      * @throws IOException if the file cannot be read or decoded (the message is flowvox's WAV reader's;
-     *     the other decoders' reasons are suppressed exceptions)
+     *     the other decoders' reasons are suppressed exceptions), or is a directory
      */
     public static Loaded load(Path file, int sampleRate) throws IOException {
+        if (Files.isDirectory(file)) {
+            throw new IOException(file + " is a directory; expected an audio file");
+        }
         return load(Files.readAllBytes(file), file.toString(), sampleRate);
     }
 

@@ -125,6 +125,12 @@ class AudioFilesTest {
     }
 
     @Test
+    void aDirectoryIsRefusedByName(@TempDir Path dir) {
+        IOException e = assertThrows(IOException.class, () -> AudioFiles.load(dir, TARGET));
+        assertEquals(dir + " is a directory; expected an audio file", e.getMessage());
+    }
+
+    @Test
     void aTargetRateBelowOneHertzIsRefused() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> AudioFiles.load(new byte[0], "empty.wav", 0));

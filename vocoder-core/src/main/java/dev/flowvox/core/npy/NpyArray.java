@@ -87,9 +87,12 @@ public record NpyArray(int[] shape, float[] data) {
      * @return its contents
      * @throws MalformedNpyException if the header is malformed, the dtype or order unsupported, or
      *     the data truncated
-     * @throws IOException if the file cannot be read
+     * @throws IOException if the file cannot be read or is a directory
      */
     public static NpyArray read(Path path) throws IOException {
+        if (Files.isDirectory(path)) {
+            throw new IOException(path + " is a directory; expected a .npy file");
+        }
         try (InputStream in = Files.newInputStream(path)) {
             return NpyCodec.read(in, path.toString());
         }

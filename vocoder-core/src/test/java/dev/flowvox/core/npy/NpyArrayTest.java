@@ -35,6 +35,12 @@ class NpyArrayTest {
     }
 
     @Test
+    void aDirectoryIsRefusedByName(@TempDir Path dir) {
+        IOException e = assertThrows(IOException.class, () -> NpyArray.read(dir));
+        assertEquals(dir + " is a directory; expected a .npy file", e.getMessage());
+    }
+
+    @Test
     void scalarAndVectorShapesRoundTrip() throws IOException {
         for (int[] shape : new int[][] {{}, {5}, {0, 7}}) {
             int count = 1;
