@@ -97,7 +97,9 @@ final class VocodeCommand implements Callable<Integer> {
 
     private float[][] readMel(ModelInfo info) throws IOException {
         if (input.mel != null) {
-            return MelArrays.fromNpy(NpyArray.read(input.mel));
+            float[][] mel = MelArrays.fromNpy(NpyArray.read(input.mel));
+            MelArrays.requireWithinConvention(mel, info.mel());
+            return mel;
         }
         AudioFiles.Loaded audio = AudioInput.load(input.audio, info.sampleRate(), spec);
         return new MelSpectrogram(info.mel()).compute(audio.clip().samples());

@@ -200,6 +200,16 @@ class FlowvoxCliTest {
         assertEquals(1, wrongBands.status());
         assertTrue(wrongBands.err().contains("mel has 80 bands, the model expects 8"), wrongBands.err());
 
+        Path decibels = dir.resolve("decibels.npy");
+        float[] values = new float[8 * 4];
+        Arrays.fill(values, 40f);
+        new NpyArray(new int[] {8, 4}, values).write(decibels);
+        CliRun tooLoud = run("vocode", "-m", bundle.toString(), "--mel", decibels.toString(), "-o", dir.resolve("y.wav").toString());
+        assertEquals(1, tooLoud.status());
+        assertTrue(tooLoud.err().startsWith("flowvox vocode: mel value 40.0 at band 0, frame 0 is above ")
+                && tooLoud.err().contains("is this mel in decibels or on another scale?"), tooLoud.err());
+        assertFalse(Files.exists(dir.resolve("y.wav")), "nothing is written for a refused mel");
+
         CliRun missing = run("score", "-m", dir.resolve("nope.flowvox").toString(), "a.wav");
         assertEquals(1, missing.status());
         assertTrue(missing.err().contains("model bundle not found"), missing.err());

@@ -99,6 +99,17 @@ class BadInputTest {
                 good().toBuilder().setMel(melWithValue(Float.POSITIVE_INFINITY)).build());
     }
 
+    /** A mel in decibels (speech reaches +40) asks for audio far louder than full scale. */
+    @Test
+    void melsOnAnotherScaleAreNamedWithTheBound() {
+        assertRefused("mel value 40.0 at band 17, frame 3 is above 5.53",
+                good().toBuilder().setMel(melWithValue(40f)).build());
+        float[][] decibels = TestModels.mel(87, 2);
+        decibels[5][70] = 40f;
+        assertScoreRefused("is this mel in decibels or on another scale?", ScoreRequest.newBuilder()
+                .setAudio(floatAudio(22050, 2)).setMel(TestModels.wire(decibels)).build());
+    }
+
     @Test
     void emptyAndRaggedMelsAreNamed() {
         assertRefused("mel data is empty", good().toBuilder().setMel(MelSpectrogram.newBuilder().setNMel(80)).build());

@@ -1,6 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 package dev.flowvox.core.dsp;
 
+import java.util.Arrays;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
 /**
  * NVIDIA Tacotron2/WaveGlow's log-mel spectrogram: centred STFT magnitude (not power), Slaney mel
  * filterbank, natural log of {@code max(x, logFloor)}. Shape {@code [nMels][1 + samples / hop]}.
@@ -9,6 +13,8 @@ package dev.flowvox.core.dsp;
  * work buffers (allocated once). Use one instance per thread.
  */
 public final class MelSpectrogram {
+    private static final Map<MelConfig, Double> LARGEST_LOG_MEL = new ConcurrentHashMap<>();
+
     private final MelConfig config;
     private final Stft stft;
     private final MelFilterbank filterbank;
@@ -52,6 +58,32 @@ public final class MelSpectrogram {
             }
         }
         return logMel;
+    }
+
+    /**
+     * The largest value any audio within [-1, 1] can give a band of this convention: a frame's STFT
+     * magnitude is at most the window's sum at every bin, so a band is at most that sum times the sum
+     * of its filter's weights.
+     *
+     * @param config the mel parameters
+     * @return natural log of the largest band magnitude (3.23 for {@link MelConfig#nvidia22050()},
+     *     which a full-scale square wave brings to 2.46); computed once per configuration
+     */
+    public static double largestLogMel(MelConfig config) {
+        return LARGEST_LOG_MEL.computeIfAbsent(config, MelSpectrogram::computeLargestLogMel);
+    }
+
+    private static double computeLargestLogMel(MelConfig config) {
+        double windowSum = Arrays.stream(config.stft().window()).sum();
+        double widest = 0;
+        for (float[] band : new MelFilterbank(config).weights()) {
+            double sum = 0;
+            for (float weight : band) {
+                sum += weight;
+            }
+            widest = Math.max(widest, sum);
+        }
+        return Math.log(widest * windowSum);
     }
 
     /**

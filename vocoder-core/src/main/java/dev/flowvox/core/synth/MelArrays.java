@@ -5,12 +5,18 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 
+import dev.flowvox.core.dsp.MelConfig;
+import dev.flowvox.core.dsp.MelSpectrogram;
 import dev.flowvox.core.npy.NpyArray;
 
 import java.util.Arrays;
+import java.util.Locale;
 
 /** Moves mel spectrograms ({@code [n_mel][frames]} in Java) into flow inputs. */
 public final class MelArrays {
+
+    /** How far above the loudest full-scale mel {@link #requireWithinConvention} still accepts, dB. */
+    public static final double HEADROOM_DB = 20;
 
     private MelArrays() {
     }
@@ -40,6 +46,31 @@ public final class MelArrays {
             }
         }
         return frames;
+    }
+
+    /**
+     * Refuses a mel that asks for far louder audio than its convention can describe: a value more
+     * than {@value #HEADROOM_DB} dB above {@link MelSpectrogram#largestLogMel}, the most any audio
+     * within [-1, 1] gives. Such values come from mels on another scale (decibels, say), and the
+     * flow would turn them into clipped noise or, past float range, silence.
+     *
+     * @param mel {@code [n_mel][frames]}
+     * @param config the model's mel convention
+     * @throws IllegalArgumentException naming the first value too large, and the bound
+     */
+    public static void requireWithinConvention(float[][] mel, MelConfig config) {
+        double bound = MelSpectrogram.largestLogMel(config) + HEADROOM_DB / 20 * Math.log(10);
+        for (int band = 0; band < mel.length; band++) {
+            for (int t = 0; t < mel[band].length; t++) {
+                if (mel[band][t] > bound) {
+                    throw new IllegalArgumentException(String.format(Locale.ROOT, "mel value %s at band %d, frame %d is "
+                            + "above %.2f, %.0f dB over the loudest that audio within [-1, 1] gives in this model's mel "
+                            + "convention; expected natural-log magnitudes as NVIDIA's Tacotron2 and WaveGlow compute "
+                            + "them (%.1f in silence): is this mel in decibels or on another scale?", mel[band][t], band,
+                            t, bound, HEADROOM_DB, Math.log(config.logFloor())));
+                }
+            }
+        }
     }
 
     /**

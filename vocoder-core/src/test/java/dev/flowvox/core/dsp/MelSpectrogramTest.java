@@ -10,6 +10,7 @@ import dev.flowvox.core.Fixtures;
 import dev.flowvox.core.npy.NpyArray;
 import dev.flowvox.core.npy.Npz;
 import java.io.IOException;
+import java.util.Arrays;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -31,6 +32,52 @@ class MelSpectrogramTest {
             }
         }
         assertTrue(maxError < 1e-3, "log-mel max abs error " + maxError + "; expected < 1e-3");
+    }
+
+    @Test
+    void largestLogMelBoundsEveryFullScaleSignal() throws IOException {
+        MelConfig config = MelConfig.nvidia22050();
+        double bound = MelSpectrogram.largestLogMel(config);
+        float[][] nvidiaBasis = Npz.read(Fixtures.path("speech-22050.mel.npz")).get("mel_basis").toMatrix();
+        double widest = 0;
+        for (float[] band : nvidiaBasis) {
+            double sum = 0;
+            for (float weight : band) {
+                sum += weight;
+            }
+            widest = Math.max(widest, sum);
+        }
+        assertEquals(Math.log(widest * config.winLength() / 2.0), bound, 1e-4, "from NVIDIA's mel basis and the Hann sum");
+
+        double loudest = Double.NEGATIVE_INFINITY;
+        MelSpectrogram mel = new MelSpectrogram(config);
+        for (int halfPeriod : new int[] {1, 3, 20, 100}) {
+            float[] square = new float[8192];
+            for (int i = 0; i < square.length; i++) {
+                square[i] = (i / halfPeriod) % 2 == 0 ? 1f : -1f;
+            }
+            loudest = Math.max(loudest, max(mel.compute(square)));
+        }
+        float[] constant = new float[8192];
+        Arrays.fill(constant, 1f);
+        loudest = Math.max(loudest, max(mel.compute(constant)));
+        float[] signs = Signals.noise(3, 1.0, 8192);
+        for (int i = 0; i < signs.length; i++) {
+            signs[i] = Math.signum(signs[i]);
+        }
+        loudest = Math.max(loudest, max(mel.compute(signs)));
+        assertTrue(loudest <= bound, "a full-scale signal reached " + loudest + " above the bound " + bound);
+        assertTrue(loudest > bound - 1, "the bound " + bound + " is loose: the loudest signal reached " + loudest);
+    }
+
+    private static double max(float[][] mel) {
+        double max = Double.NEGATIVE_INFINITY;
+        for (float[] band : mel) {
+            for (float value : band) {
+                max = Math.max(max, value);
+            }
+        }
+        return max;
     }
 
     @Test

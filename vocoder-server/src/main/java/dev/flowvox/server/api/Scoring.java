@@ -14,6 +14,7 @@ import dev.flowvox.core.dsp.MelSpectrogram;
 import dev.flowvox.core.dsp.Resampler;
 import dev.flowvox.core.model.ModelInfo;
 import dev.flowvox.core.score.LikelihoodScore;
+import dev.flowvox.core.synth.MelArrays;
 import dev.flowvox.proto.codec.AudioCodec;
 import dev.flowvox.proto.codec.MelCodec;
 import dev.flowvox.proto.v1.Audio;
@@ -80,8 +81,13 @@ final class Scoring {
             throw new IllegalArgumentException("audio is " + (double) audio.length / info.sampleRate()
                     + " s long; expected at most " + maxSeconds + " s");
         }
-        float[][] mel = request.hasMel() ? MelCodec.decode(request.getMel(), info.mel().nMels())
-                : new MelSpectrogram(info.mel()).compute(audio);
+        float[][] mel;
+        if (request.hasMel()) {
+            mel = MelCodec.decode(request.getMel(), info.mel().nMels());
+            MelArrays.requireWithinConvention(mel, info.mel());
+        } else {
+            mel = new MelSpectrogram(info.mel()).compute(audio);
+        }
         LikelihoodScore score = model.scorer().score(audio, mel);
         ScoreResponse.Builder response = ScoreResponse.newBuilder()
                 .setModelId(model.id())

@@ -3,6 +3,7 @@ package dev.flowvox.server.api;
 
 import dev.flowvox.core.model.ModelInfo;
 import dev.flowvox.core.synth.Chunking;
+import dev.flowvox.core.synth.MelArrays;
 import dev.flowvox.core.synth.StreamingSession;
 import dev.flowvox.core.synth.WindowTask;
 import dev.flowvox.proto.codec.AudioCodec;
@@ -97,7 +98,9 @@ final class SynthesisCall {
                 throw new IllegalArgumentException("too many frames: " + ((long) receivedFrames + frames)
                         + " mel frames in this request; expected at most " + context.maxFrames());
             }
-            session.append(MelCodec.decode(mel, bands));
+            float[][] decoded = MelCodec.decode(mel, bands);
+            MelArrays.requireWithinConvention(decoded, plan.model().info().mel());
+            session.append(decoded);
             receivedFrames += frames;
         } catch (IllegalArgumentException e) {
             fail(Status.INVALID_ARGUMENT.withDescription(e.getMessage()));
