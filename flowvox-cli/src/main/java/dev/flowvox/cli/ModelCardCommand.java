@@ -138,7 +138,8 @@ final class ModelCardCommand implements Callable<Integer> {
                     + "log-density of the validation audio given its mel, normalising constant included; lower is better; "
                     + "all points in [validation-nll.csv](validation-nll.csv)).%n%n", validation[1][n - 1], validation[0][n - 1]));
         }
-        md.append("## Speed\n\nOne-pass synthesis, single stream, median of 7 runs after warm-up (`flowvox speed`), on ")
+        md.append("## Speed\n\nOne-pass synthesis, single stream, 7 runs of each length in rounds after warm-up, median "
+                + "and fastest (`flowvox speed`), on ")
                 .append(machine).append(":\n\n").append(SpeedMeasurement.markdown(speed)).append('\n')
                 .append("On a shared host these numbers move with the neighbours' load from one run to the next; ")
                 .append("`flowvox speed` measures again.\n\n");

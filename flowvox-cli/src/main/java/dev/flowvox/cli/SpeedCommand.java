@@ -18,8 +18,9 @@ import java.util.concurrent.Callable;
 
 /** {@code flowvox speed}: single-stream synthesis speed in multiples of real time. */
 @Command(name = "speed", mixinStandardHelpOptions = true,
-        description = "Measure one-pass synthesis speed of a model (single stream, this machine): median of several "
-                + "runs after a warm-up, as multiples of real time.")
+        description = "Measure one-pass synthesis speed of a model (single stream, this machine): after a warm-up, "
+                + "runs in rounds over the lengths; the median and the fastest run, as multiples of real time (other "
+                + "work on a shared host slows the median; the fastest run shows the machine undisturbed).")
 final class SpeedCommand implements Callable<Integer> {
 
     @Spec

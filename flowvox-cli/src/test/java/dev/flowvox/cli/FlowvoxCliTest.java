@@ -221,6 +221,29 @@ class FlowvoxCliTest {
     }
 
     @Test
+    void speedReportsMedianAndFastestRunOfEachLength() throws Exception {
+        Path bundle = tinyBundle("speed-tiny.flowvox");
+        CliRun speed = run("speed", "-m", bundle.toString(), "--seconds", "0.1,0.5", "--runs", "5", "--warmup", "0.2");
+        assertEquals(0, speed.status(), speed.err());
+        String[] lines = speed.out().split("\n");
+        assertTrue(lines[0].startsWith("machine: "), speed.out());
+        assertEquals("| utterance (s) | median synthesis time (ms) | x real time | fastest run (ms) | x real time, fastest |",
+                lines[1]);
+        for (int row = 3; row <= 4; row++) {
+            String[] cells = lines[row].split("\\|");
+            double median = Double.parseDouble(cells[2].trim());
+            double fastest = Double.parseDouble(cells[4].trim());
+            assertTrue(fastest > 0 && fastest <= median, lines[row]);
+            double medianFactor = Double.parseDouble(cells[3].trim());
+            double fastestFactor = Double.parseDouble(cells[5].trim());
+            double rounding = 0.05 * (1 / median + 1 / medianFactor + 1 / fastest + 1 / fastestFactor);
+            assertEquals(median * medianFactor, fastest * fastestFactor, rounding * median * medianFactor,
+                    "both factors divide the same audio duration: " + lines[row]);
+        }
+        assertTrue(lines[3].startsWith("| 0.10 |") && lines[4].startsWith("| 0.50 |"), speed.out());
+    }
+
+    @Test
     void everyCommandsHelpRendersWithoutFormatWarnings() {
         PrintStream original = System.err;
         ByteArrayOutputStream picocliWarnings = new ByteArrayOutputStream();
