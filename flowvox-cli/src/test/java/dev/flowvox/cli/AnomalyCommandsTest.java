@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.flowvox.client.anomaly.AnomalyKind;
+import dev.flowvox.client.audio.TestAudioFiles;
 import dev.flowvox.core.calibration.CalibrationSection;
 import dev.flowvox.core.model.BundleArchive;
 
@@ -131,7 +132,7 @@ class AnomalyCommandsTest {
             FixtureSpeech.write(normal.resolve("clip-" + clips++ + ".wav"), scaled(clip.clone(), 0.7f));
             FixtureSpeech.write(normal.resolve("louder").resolve("clip-" + clips++ + ".wav"), scaled(clip, 1.3f));
         }
-        FixtureSpeech.writeAiff(normal.resolve("louder").resolve("clip-" + clips++ + ".aiff"),
+        TestAudioFiles.writeAiff(normal.resolve("louder").resolve("clip-" + clips++ + ".aiff"),
                 Arrays.copyOfRange(speech, 2000, 2000 + 33075), FixtureSpeech.RATE);
         Files.writeString(normal.resolve("notes.txt"), "not audio", StandardCharsets.UTF_8);
         Path bundle = dir.resolve("dir.flowvox");

@@ -6,19 +6,11 @@ import dev.flowvox.core.audio.ModelInput;
 import dev.flowvox.core.audio.WavEncoding;
 import dev.flowvox.core.audio.WavWriter;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
-
-import javax.sound.sampled.AudioFileFormat;
-import javax.sound.sampled.AudioFormat;
-import javax.sound.sampled.AudioInputStream;
-import javax.sound.sampled.AudioSystem;
 
 /** NVIDIA's reference speech fixture, and WAV and AIFF files and corpus manifests cut from it, for the CLI tests. */
 final class FixtureSpeech {
@@ -46,24 +38,6 @@ final class FixtureSpeech {
      */
     static void write(Path path, float[] samples) throws IOException {
         WavWriter.write(new AudioClip(samples, RATE), WavEncoding.PCM_16, path);
-    }
-
-    /**
-     * Writes a 16-bit AIFF file through javax.sound: a format flowvox's own WAV reader refuses.
-     *
-     * @param path the file
-     * @param samples the audio, in [-1, 1]
-     * @param sampleRate its rate, Hz
-     * @throws IOException if writing fails
-     */
-    static void writeAiff(Path path, float[] samples, int sampleRate) throws IOException {
-        ByteBuffer pcm = ByteBuffer.allocate(2 * samples.length).order(ByteOrder.BIG_ENDIAN);
-        for (float sample : samples) {
-            pcm.putShort((short) Math.max(Short.MIN_VALUE, Math.min(Short.MAX_VALUE, Math.round(sample * 32768))));
-        }
-        AudioFormat format = new AudioFormat(sampleRate, 16, 1, true, true);
-        AudioInputStream stream = new AudioInputStream(new ByteArrayInputStream(pcm.array()), format, samples.length);
-        AudioSystem.write(stream, AudioFileFormat.Type.AIFF, path.toFile());
     }
 
     /**

@@ -12,6 +12,7 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 
 import dev.flowvox.client.audio.FfmpegDecoder;
+import dev.flowvox.client.audio.TestAudioFiles;
 import dev.flowvox.core.audio.DecodedWav;
 import dev.flowvox.core.audio.WavReader;
 import dev.flowvox.core.dsp.MelConfig;
@@ -33,7 +34,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 /** Runs the command line end to end on the NVIDIA fixture model and fixture speech. */
 class FlowvoxCliTest {
@@ -132,7 +132,7 @@ class FlowvoxCliTest {
     void melCommandReadsAiffThroughJavaSound() throws Exception {
         Path aiff = dir.resolve("speech.aiff");
         float[] speech = FixtureSpeech.samples();
-        FixtureSpeech.writeAiff(aiff, speech, FixtureSpeech.RATE);
+        TestAudioFiles.writeAiff(aiff, speech, FixtureSpeech.RATE);
         Path npy = dir.resolve("speech-aiff.npy");
         CliRun result = run("mel", aiff.toString(), npy.toString());
         assertEquals(0, result.status(), result.err());
@@ -158,7 +158,7 @@ class FlowvoxCliTest {
         assumeTrue(FfmpegDecoder.available(), "ffmpeg is not installed; " + FfmpegDecoder.INSTALL);
         Path bundle = tinyBundle("flac-tiny.flowvox");
         Path wav = fixtures.resolve("speech-22050.wav");
-        Path flac = convertWithFfmpeg(wav, dir.resolve("speech.flac"));
+        Path flac = TestAudioFiles.convertWithFfmpeg(wav, dir.resolve("speech.flac"));
         CliRun result = run("score", "-m", bundle.toString(), wav.toString(), flac.toString());
         assertEquals(0, result.status(), result.err());
         assertTrue(result.err().contains("flowvox score: " + flac + ": decoded with ffmpeg, as flowvox's WAV reader "
@@ -176,7 +176,7 @@ class FlowvoxCliTest {
         Path bundle = tinyBundle("aiff-tiny.flowvox");
         float[] oneSecond = Arrays.copyOf(FixtureSpeech.samples(), FixtureSpeech.RATE);
         Path aiff = dir.resolve("one-second-16k.aiff");
-        FixtureSpeech.writeAiff(aiff, new Resampler(FixtureSpeech.RATE, 16000).resample(oneSecond), 16000);
+        TestAudioFiles.writeAiff(aiff, new Resampler(FixtureSpeech.RATE, 16000).resample(oneSecond), 16000);
         Path wav = dir.resolve("one-second-vocoded.wav");
         CliRun vocoded = run("vocode", "-m", bundle.toString(), aiff.toString(), "-o", wav.toString(),
                 "--sigma", "0.6");
@@ -268,14 +268,5 @@ class FlowvoxCliTest {
                 "--config", fixtures.resolve("waveglow-tiny.config.json").toString(), "--out", bundle.toString());
         assertEquals(0, imported.status(), imported.err());
         return bundle;
-    }
-
-    /** Converts an audio file with ffmpeg, which picks the format from the extension. */
-    private static Path convertWithFfmpeg(Path from, Path to) throws Exception {
-        Process ffmpeg = new ProcessBuilder("ffmpeg", "-nostdin", "-loglevel", "error", "-y", "-i", from.toString(),
-                to.toString()).redirectErrorStream(true).start();
-        String output = new String(ffmpeg.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(ffmpeg.waitFor(60, TimeUnit.SECONDS) && ffmpeg.exitValue() == 0, "ffmpeg failed: " + output);
-        return to;
     }
 }

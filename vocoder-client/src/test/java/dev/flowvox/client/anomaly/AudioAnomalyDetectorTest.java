@@ -9,7 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import ai.djl.ndarray.NDManager;
 
 import dev.flowvox.client.audio.AudioStreamsTest;
-import dev.flowvox.client.audio.FfmpegDecoderTest;
+import dev.flowvox.client.audio.TestAudioFiles;
 import dev.flowvox.core.audio.AudioClip;
 import dev.flowvox.core.audio.ModelInput;
 import dev.flowvox.core.audio.WavEncoding;
@@ -209,7 +209,7 @@ class AudioAnomalyDetectorTest {
 
         Path speech = dir.resolve("speech.wav");
         WavWriter.write(new AudioClip(window(5512, 33075, 1f), RATE), WavEncoding.PCM_16, speech);
-        Path flac = FfmpegDecoderTest.convert(speech, dir.resolve("speech.flac"));
+        Path flac = TestAudioFiles.convertWithFfmpeg(speech, dir.resolve("speech.flac"));
         AnomalyCheck viaFfmpeg = detector.check(flac);
         assertTrue(viaFfmpeg.warnings().get(0).startsWith("decoded with ffmpeg, as flowvox's WAV reader does not "
                 + "read it: not a WAV file"), viaFfmpeg.warnings().toString());

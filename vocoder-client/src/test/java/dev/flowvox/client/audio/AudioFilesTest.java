@@ -16,20 +16,12 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-
-import javax.sound.sampled.AudioFileFormat;
-import javax.sound.sampled.AudioFormat;
-import javax.sound.sampled.AudioInputStream;
-import javax.sound.sampled.AudioSystem;
 
 /** One 16 kHz tone in WAV, AIFF and FLAC, each read at 22050 Hz through the decoder that reads it. */
 class AudioFilesTest {
@@ -68,7 +60,7 @@ class AudioFilesTest {
     @Test
     void aiffIsDecodedByJavaSoundThenResampled() throws IOException {
         Path aiff = dir.resolve("tone.aiff");
-        writeAiff(pcm16(tone), aiff);
+        TestAudioFiles.writeAiff(aiff, tone, RATE);
 
         AudioFiles.Loaded audio = AudioFiles.load(aiff, TARGET);
 
@@ -79,13 +71,13 @@ class AudioFilesTest {
         assertEquals(TARGET, audio.clip().sampleRate());
         assertEquals(fromWav.length(), audio.clip().length());
         assertEquals(0, maxDifference(fromWav.samples(), audio.clip().samples()), 1e-4,
-                "the same tone in 16 bits, scaled by 1/32767 instead of 1/32768");
+                "the same tone in 16 bits");
     }
 
     @Test
     void flacIsDecodedByFfmpegAtTheTargetRate() throws Exception {
         assumeTrue(FfmpegDecoder.available(), "ffmpeg is not installed; " + FfmpegDecoder.INSTALL);
-        Path flac = FfmpegDecoderTest.convert(wav, dir.resolve("tone.flac"));
+        Path flac = TestAudioFiles.convertWithFfmpeg(wav, dir.resolve("tone.flac"));
 
         AudioFiles.Loaded audio = AudioFiles.load(flac, TARGET);
 
@@ -135,20 +127,6 @@ class AudioFilesTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> AudioFiles.load(new byte[0], "empty.wav", 0));
         assertEquals("target rate 0 Hz for empty.wav; expected > 0", e.getMessage());
-    }
-
-    private static byte[] pcm16(float[] samples) {
-        ByteBuffer pcm = ByteBuffer.allocate(2 * samples.length).order(ByteOrder.BIG_ENDIAN);
-        for (float sample : samples) {
-            pcm.putShort((short) Math.round(sample * 32767));
-        }
-        return pcm.array();
-    }
-
-    private static void writeAiff(byte[] pcm, Path file) throws IOException {
-        AudioFormat format = new AudioFormat(RATE, 16, 1, true, true);
-        AudioInputStream stream = new AudioInputStream(new ByteArrayInputStream(pcm), format, pcm.length / 2);
-        AudioSystem.write(stream, AudioFileFormat.Type.AIFF, file.toFile());
     }
 
     private static double maxDifference(float[] a, float[] b) {

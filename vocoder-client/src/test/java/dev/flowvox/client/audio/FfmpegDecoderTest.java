@@ -17,7 +17,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.TimeUnit;
 
 /** Formats only ffmpeg reads, made by ffmpeg itself from a WAV file. {@code scripts/test.sh} installs it. */
 public class FfmpegDecoderTest {
@@ -81,22 +80,7 @@ public class FfmpegDecoderTest {
      * @throws Exception if ffmpeg fails
      */
     static Path encode(String extension) throws Exception {
-        return convert(wav, dir.resolve("tone." + extension));
+        return TestAudioFiles.convertWithFfmpeg(wav, dir.resolve("tone." + extension));
     }
 
-    /**
-     * Converts an audio file with ffmpeg, which picks the format from the extension.
-     *
-     * @param from input file
-     * @param to output file
-     * @return {@code to}
-     * @throws Exception if ffmpeg fails
-     */
-    public static Path convert(Path from, Path to) throws Exception {
-        Process ffmpeg = new ProcessBuilder("ffmpeg", "-nostdin", "-loglevel", "error", "-y", "-i", from.toString(),
-                to.toString()).redirectErrorStream(true).start();
-        String output = new String(ffmpeg.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(ffmpeg.waitFor(60, TimeUnit.SECONDS) && ffmpeg.exitValue() == 0, "ffmpeg failed: " + output);
-        return to;
-    }
 }
