@@ -6,6 +6,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 
 import dev.flowvox.core.flow.FlowConfig;
+import dev.flowvox.core.flow.FlowWindows;
 import dev.flowvox.core.flow.InferenceThreads;
 import dev.flowvox.core.flow.PitchPredictor;
 import dev.flowvox.core.flow.WaveGlow;
@@ -98,19 +99,47 @@ public final class Synthesizer {
      * @return audio, {@code groups · n_group} samples
      */
     public float[] synthesize(float[][] mel, float[] z, double sigma) {
+        return synthesize(mel, z, sigma, FlowWindows.of(flow.config()));
+    }
+
+    /**
+     * {@link #synthesize(float[][], float[], double)} in the given windows: one pass for a mel that
+     * fits one, otherwise a pass per window with its context, which keeps native memory that of a
+     * window and, with {@link FlowWindows#contextGroups(FlowConfig)} of context, gives the single
+     * pass's audio.
+     *
+     * @param mel log-mel {@code [n_mel][frames]}
+     * @param z standard-normal latent, as for {@link #synthesize(float[][], float[], double)}
+     * @param sigma latent scale
+     * @param windows how to cut the work
+     * @return audio, {@code groups · n_group} samples
+     */
+    public float[] synthesize(float[][] mel, float[] z, double sigma, FlowWindows windows) {
         InferenceThreads.disableGradients();
+        FlowConfig config = flow.config();
         int groups = groupsFor(mel);
-        int nGroup = flow.config().nGroup();
+        int nGroup = config.nGroup();
         if (z.length != groups * nGroup) {
             throw new IllegalArgumentException("latent has " + z.length + " values, expected n_group " + nGroup
                     + " x " + groups + " groups");
         }
-        try (NDManager call = manager.newSubManager()) {
-            NDArray melArray = MelArrays.toBatch(call, mel, flow.config().nMelChannels());
-            NDArray latent = call.create(z, new Shape(1, nGroup, groups));
-            float[] residual = flow.inverse(melArray, latent, sigma).toFloatArray();
-            return pitchPredictor.enabled() ? pitchPredictor.synthesize(residual, pitchPredictor.track(mel)) : residual;
+        float[] residual = new float[groups * nGroup];
+        for (FlowWindows.Window window : windows.over(groups)) {
+            float[] latent = new float[nGroup * window.runGroups()];
+            for (int channel = 0; channel < nGroup; channel++) {
+                System.arraycopy(z, channel * groups + window.from(), latent, channel * window.runGroups(),
+                        window.runGroups());
+            }
+            try (NDManager call = manager.newSubManager()) {
+                NDArray melArray = MelArrays.toBatch(call, FlowWindows.melOf(mel, window, config, groups),
+                        config.nMelChannels());
+                float[] part = flow.inverse(melArray, call.create(latent, new Shape(1, nGroup, window.runGroups())), sigma)
+                        .toFloatArray();
+                System.arraycopy(part, window.skip() * nGroup, residual, window.start() * nGroup,
+                        window.keptGroups() * nGroup);
+            }
         }
+        return pitchPredictor.enabled() ? pitchPredictor.synthesize(residual, pitchPredictor.track(mel)) : residual;
     }
 
     /**

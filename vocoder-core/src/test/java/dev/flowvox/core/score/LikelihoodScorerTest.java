@@ -115,51 +115,6 @@ class LikelihoodScorerTest extends NativeMemoryTest {
         }
     }
 
-    /**
-     * Long audio is scored in windows with {@code contextGroups()} of context on each side; forced
-     * down to twelve windows over 8 s, every group's density and latent energy must be the single pass's,
-     * for a compact flow, a spectral flow behind a pitch predictor (both with non-trivial couplings)
-     * and NVIDIA's layout (the fixture's weights, upsampled conditioning).
-     */
-    @Test
-    void windowsWithTheirContextGiveTheSinglePassScore() throws Exception {
-        MelConfig melConfig = MelConfig.nvidia22050();
-        float[] audio = SyntheticSpeech.audio(8 * 22050 + 77, 22050);
-        float[][] mel = new MelSpectrogram(melConfig).compute(audio);
-        FlowConfig spectral = FlowConfig.spectral();
-        try (FlowParameters compact = FlowParameters.initialize(FlowConfig.compact(), manager, new Initialization(3, 1.0));
-                FlowWeights compactWeights = compact.fold(manager);
-                FlowParameters lapped = FlowParameters.initialize(spectral, manager, new Initialization(4, 1.0));
-                FlowWeights lappedWeights = lapped.fold(manager)) {
-            assertWindowsMatch(new LikelihoodScorer(new WaveGlow(compact.layout(), compactWeights), manager, 1.0, 22050),
-                    audio, mel);
-            assertWindowsMatch(new LikelihoodScorer(new WaveGlow(lapped.layout(), lappedWeights),
-                    new PitchPredictor(spectral.pitchPrediction(), melConfig), manager, 1.0, 22050), audio, mel);
-        }
-        FlowConfig nvidia = NvidiaConfig.read(Fixtures.modelFile("config.json"));
-        try (FlowParameters parameters = NvidiaCheckpoint.read(Fixtures.modelFile("weights.npz"), nvidia, manager);
-                FlowWeights weights = parameters.fold(manager)) {
-            float[][] narrow = new float[nvidia.nMelChannels()][];
-            System.arraycopy(mel, 0, narrow, 0, narrow.length);
-            assertWindowsMatch(new LikelihoodScorer(new WaveGlow(parameters.layout(), weights), manager, 1.0, 22050),
-                    audio, narrow);
-        }
-    }
-
-    private static void assertWindowsMatch(LikelihoodScorer scorer, float[] audio, float[][] mel) {
-        LikelihoodScore single = scorer.score(audio, mel);
-        LikelihoodScore windowed = scorer.score(audio, mel, single.groupNats().length / 12, scorer.contextGroups());
-        assertEquals(single.groupNats().length, windowed.groupNats().length);
-        assertTrue(scorer.contextGroups() < single.groupNats().length / 2, "the windows must see less than the whole clip");
-        for (int g = 0; g < single.groupNats().length; g++) {
-            assertEquals(single.groupNats()[g], windowed.groupNats()[g], 1e-3 + 1e-4 * Math.abs(single.groupNats()[g]),
-                    "group " + g + " of " + single.groupNats().length);
-            assertEquals(single.groupLatentEnergy()[g], windowed.groupLatentEnergy()[g],
-                    1e-4 * (1 + single.groupLatentEnergy()[g]), "latent energy of group " + g);
-        }
-        assertEquals(single.ignoredTailSamples(), windowed.ignoredTailSamples());
-    }
-
     @Test
     void segmentsAverageTheirGroups() {
         LikelihoodScore score = new LikelihoodScore(new double[] {8, 16, 24, 32, 40}, new double[] {4, 12, 16, 16, 4}, 8,
