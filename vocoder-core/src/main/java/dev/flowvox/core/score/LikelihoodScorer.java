@@ -22,7 +22,6 @@ import java.util.Arrays;
  */
 public final class LikelihoodScorer {
 
-
     private final WaveGlow flow;
     private final PitchPredictor pitchPredictor;
     private final NDManager manager;
@@ -67,8 +66,8 @@ public final class LikelihoodScorer {
 
     /**
      * Scores audio against its mel. Audio longer than {@value FlowWindows#WINDOW_SAMPLES} samples is
-     * scored in {@link FlowWindows}, which keeps native memory that of a window and gives the single pass's
-     * result.
+     * scored in {@link FlowWindows}, which keeps native memory that of a window and gives the single
+     * pass's result.
      *
      * @param audio samples in [-1, 1] at the model's rate; a tail shorter than one group is not scored
      * @param mel its log-mel {@code [n_mel][frames]} with at least {@code samples / hop} frames (the
