@@ -15,8 +15,9 @@ import java.util.Set;
  * {@code ...} count once), optionally followed by closing quotes or brackets, <em>and then
  * whitespace</em>: the end is only certain when the next character has arrived, so {@code "3."} waits
  * to see whether {@code "3.5"} follows. CJK full stops ({@code 。！？}) end a sentence at once. A
- * period does not end a sentence after a single letter (initials: "J. R. R. Tolkien") or a common
- * abbreviation ("Dr.", "e.g.", "etc."). A blank line always ends one. A sentence longer than
+ * period does not end a sentence after a single capital letter (initials: "J. R. R. Tolkien") or a
+ * common abbreviation ("Dr.", "e.g.", "etc."); after a lower-case word of one letter ("I saw a.") it
+ * does. A blank line always ends one. A sentence longer than
  * {@code maxChars} is cut at its last comma, semicolon or colon, else at its last space, so that no
  * mel grows without bound. Not thread-safe.
  */
@@ -125,8 +126,9 @@ public final class SentenceSplitter {
         while (start > 0 && (Character.isLetter(pending.charAt(start - 1)) || pending.charAt(start - 1) == '.')) {
             start--;
         }
-        String word = pending.substring(start, period).toLowerCase(Locale.ROOT);
-        return word.length() == 1 && Character.isLetter(word.charAt(0)) || ABBREVIATIONS.contains(word);
+        String word = pending.substring(start, period);
+        return word.length() == 1 && Character.isUpperCase(word.charAt(0))
+                || ABBREVIATIONS.contains(word.toLowerCase(Locale.ROOT));
     }
 
     private int forcedCut() {

@@ -46,6 +46,12 @@ class SentenceSplitterTest {
     }
 
     @Test
+    void aOneLetterWordEndsASentenceButAnInitialDoesNot() {
+        assertEquals(List.of("The dog jumps over a.", "Seven wizards hex J. Smith.", "Then x."),
+                splitAll(new SentenceSplitter(), "The dog jumps over a. Seven wizards hex J. Smith. Then x."));
+    }
+
+    @Test
     void blankLineAndCjkFullStopEndSentences() {
         assertEquals(List.of("Title", "First line.", "你好。", "再见"),
                 splitAll(new SentenceSplitter(), "Title\n\nFirst line. 你好。再见"));
