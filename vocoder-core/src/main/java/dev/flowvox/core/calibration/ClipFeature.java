@@ -5,6 +5,7 @@ import dev.flowvox.core.dsp.MelConfig;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.ToDoubleFunction;
 
 /**
  * Statistics of a whole clip that a calibration can bound besides the per-segment flow features.
@@ -24,53 +25,28 @@ public enum ClipFeature {
      * Skewness of the changes over active frames, averaged over mel bands. Speech starts sounds
      * abruptly and lets them decay slowly, so it is positive; played backwards it turns negative.
      */
-    ONSET_SKEWNESS("onset_skewness", 0) {
-        @Override
-        double of(ClipSignal clip) {
-            return clip.onsetSkewness();
-        }
-    },
+    ONSET_SKEWNESS("onset_skewness", 0, ClipSignal::onsetSkewness),
     /**
      * The highest correlation, averaged over mel bands, between the changes and the same changes
      * delayed by 60 to 470 ms. An echo repeats every onset after its delay.
      */
-    ECHO_CORRELATION("echo_correlation", 0) {
-        @Override
-        double of(ClipSignal clip) {
-            return clip.echoCorrelation();
-        }
-    },
+    ECHO_CORRELATION("echo_correlation", 0, ClipSignal::echoCorrelation),
     /**
      * Median over active frames of the mean level of the bands centred above two thirds of the mel's
      * top frequency, relative to the bands centred at 750–1700 Hz, dB. Low for band-limited audio.
      */
-    HIGH_BAND_DB("high_band_db", 0) {
-        @Override
-        double of(ClipSignal clip) {
-            return clip.highBandDb();
-        }
-    },
+    HIGH_BAND_DB("high_band_db", 0, ClipSignal::highBandDb),
     /**
      * Share of the loud samples (at least a quarter of the clip's peak) that equal a neighbouring
      * sample: flat tops. About 0.001 for speech sampled at 16 bits; hard clipping and 8-bit
      * quantization raise it to a tenth or more. Its scale is at least 0.02.
      */
-    FLAT_TOP_SHARE("flat_top_share", 0.02) {
-        @Override
-        double of(ClipSignal clip) {
-            return clip.flatTopShare();
-        }
-    },
+    FLAT_TOP_SHARE("flat_top_share", 0.02, ClipSignal::flatTopShare),
     /**
      * Bits of resolution the samples use, 16 at most: 8 for audio that went through 8 bits. Its
      * scale is at least one bit, so a margin counts bits lost.
      */
-    RESOLUTION_BITS("resolution_bits", 1) {
-        @Override
-        double of(ClipSignal clip) {
-            return clip.resolutionBits();
-        }
-    };
+    RESOLUTION_BITS("resolution_bits", 1, ClipSignal::resolutionBits);
 
     /** Clips shorter than this are judged by their segments only: the statistics need enough frames. */
     public static final double MIN_SECONDS = 1.0;
@@ -79,10 +55,12 @@ public enum ClipFeature {
 
     private final String featureName;
     private final double minScale;
+    private final ToDoubleFunction<ClipSignal> statistic;
 
-    ClipFeature(String featureName, double minScale) {
+    ClipFeature(String featureName, double minScale, ToDoubleFunction<ClipSignal> statistic) {
         this.featureName = featureName;
         this.minScale = minScale;
+        this.statistic = statistic;
     }
 
     /** The name calibrations and the wire format use. */
@@ -100,8 +78,6 @@ public enum ClipFeature {
         return minScale;
     }
 
-    abstract double of(ClipSignal clip);
-
     /**
      * Every statistic of a clip, in declaration order.
      *
@@ -118,7 +94,7 @@ public enum ClipFeature {
             return new double[0];
         }
         ClipSignal clip = new ClipSignal(audio, logMel, mel);
-        return Arrays.stream(values()).mapToDouble(feature -> feature.of(clip)).toArray();
+        return Arrays.stream(values()).mapToDouble(feature -> feature.statistic.applyAsDouble(clip)).toArray();
     }
 
     /** The names of every feature, in declaration order. */
