@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Likelihood-based audio anomaly checks: audio → mono at the model's rate → mel → exact likelihood
@@ -73,7 +74,7 @@ public final class AudioAnomalyDetector {
     public AnomalyCheck check(byte[] file, String name) throws IOException {
         AudioFiles.Loaded audio = AudioFiles.load(file, name, source.sampleRate());
         requireAudio(audio.clip().samples(), name);
-        return new AnomalyCheck(name, source.score(audio.clip().samples()), audio.warnings());
+        return judge(name, audio.clip().samples(), new ArrayList<>(audio.warnings()));
     }
 
     /**
@@ -102,6 +103,16 @@ public final class AudioAnomalyDetector {
         requireAudio(audio, name);
         List<String> warnings = new ArrayList<>();
         float[] samples = ModelInput.atRate(audio, sampleRate, source.sampleRate(), warnings);
+        return judge(name, samples, warnings);
+    }
+
+    private AnomalyCheck judge(String name, float[] samples, List<String> warnings) {
+        int longest = source.longestPiece();
+        if (samples.length > longest) {
+            warnings.add(String.format(Locale.ROOT, "judged in pieces of at most %.1f s, the longest audio the source "
+                    + "scores at once (a server's Score limit); whole-clip statistics are judged per piece",
+                    (double) longest / source.sampleRate()));
+        }
         return new AnomalyCheck(name, source.score(samples), warnings);
     }
 

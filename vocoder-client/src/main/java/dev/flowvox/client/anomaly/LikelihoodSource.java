@@ -15,6 +15,17 @@ public interface LikelihoodSource {
     boolean calibrated();
 
     /**
+     * Longest audio judged as one clip, samples. {@link #score} judges longer audio in consecutive
+     * pieces of at most this length, each like a clip of its own: its segments on the audio's time
+     * line, and whole-clip statistics per piece (the verdict names the piece that deviates most).
+     *
+     * @return the length; {@link Integer#MAX_VALUE} when every clip is judged whole
+     */
+    default int longestPiece() {
+        return Integer.MAX_VALUE;
+    }
+
+    /**
      * Scores a clip against its own mel and judges it.
      *
      * @param audio mono samples in [-1, 1] at {@link #sampleRate()}, at least one group of the model

@@ -19,14 +19,16 @@ import io.grpc.Channel;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
  * Scores on a flowvox server through the gRPC {@code Score} call; the server judges with the
- * calibration stored in its model's bundle. The caller owns the channel (and shuts it down).
- * Thread-safe.
+ * calibration stored in its model's bundle. Audio longer than the server's {@code Score} limit
+ * ({@code ModelInfo.max_score_seconds}) is sent in pieces (see {@link #longestPiece()}). The caller
+ * owns the channel (and shuts it down). Thread-safe.
  */
 public final class RemoteLikelihoodSource implements LikelihoodSource {
 
@@ -34,6 +36,8 @@ public final class RemoteLikelihoodSource implements LikelihoodSource {
     private final String modelId;
     private final int sampleRate;
     private final boolean calibrated;
+    private final int hop;
+    private final int longestPiece;
     private final Duration deadline;
 
     /**
@@ -55,6 +59,17 @@ public final class RemoteLikelihoodSource implements LikelihoodSource {
         this.modelId = info.getId();
         this.sampleRate = info.getSampleRate();
         this.calibrated = info.getCalibrated();
+        this.hop = info.getHopLength();
+        this.longestPiece = longestPiece(info.getMaxScoreSeconds(), sampleRate, hop);
+    }
+
+    /** The server's limit in whole mel frames, at least one frame; no limit from servers that report none. */
+    private static int longestPiece(double maxScoreSeconds, int rate, int hop) {
+        if (!(maxScoreSeconds > 0)) {
+            return Integer.MAX_VALUE;
+        }
+        long frames = (long) Math.floor(maxScoreSeconds * rate / hop);
+        return (int) Math.min(Integer.MAX_VALUE / hop * hop, Math.max(1, frames) * hop);
     }
 
     /** The server's scoring model; a server older than that field names only its default model. */
@@ -72,8 +87,33 @@ public final class RemoteLikelihoodSource implements LikelihoodSource {
         return calibrated;
     }
 
+    /** The server's {@code Score} limit, rounded down to whole mel frames. */
+    @Override
+    public int longestPiece() {
+        return longestPiece;
+    }
+
     @Override
     public ClipScore score(float[] audio) {
+        if (audio.length <= longestPiece) {
+            return scoreOnce(audio);
+        }
+        List<ClipPieces.Piece> pieces = new ArrayList<>();
+        List<ClipScore> scores = new ArrayList<>();
+        int start = 0;
+        while (true) {
+            ClipPieces.Piece piece = new ClipPieces.Piece(start, ClipPieces.end(start, audio.length, longestPiece, hop));
+            ClipScore score = scoreOnce(Arrays.copyOfRange(audio, piece.start(), piece.end()));
+            pieces.add(piece);
+            scores.add(score);
+            if (piece.end() == audio.length) {
+                return ClipPieces.join(pieces, scores, sampleRate);
+            }
+            start = ClipPieces.resume(piece, score);
+        }
+    }
+
+    private ClipScore scoreOnce(float[] audio) {
         ScoreResponse response = stub.withDeadlineAfter(deadline.toMillis(), TimeUnit.MILLISECONDS)
                 .score(ScoreRequest.newBuilder()
                         .setModelId(modelId)

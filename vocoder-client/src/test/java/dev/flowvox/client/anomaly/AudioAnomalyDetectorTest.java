@@ -29,6 +29,7 @@ import dev.flowvox.proto.v1.ListModelsResponse;
 import dev.flowvox.proto.v1.VocoderGrpc;
 import dev.flowvox.server.VocoderServer;
 import dev.flowvox.server.config.ServerConfig;
+import dev.flowvox.server.limits.Limits;
 
 import io.grpc.ManagedChannel;
 import io.grpc.ManagedChannelBuilder;
@@ -312,6 +313,53 @@ class AudioAnomalyDetectorTest {
                 assertEquals(expectedFeatures.get(f).lower(), actualFeatures.get(f).lower(), 1e-9);
                 assertEquals(expectedFeatures.get(f).upper(), actualFeatures.get(f).upper(), 1e-9);
             }
+        } finally {
+            channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
+            server.close();
+        }
+    }
+
+    /**
+     * A server whose {@code Score} limit (2.5 s) is shorter than the clip (6 s): the client judges the
+     * clip in three pieces, each as the server judges it alone, on the clip's time line.
+     */
+    @Test
+    void audioLongerThanTheServersLimitIsJudgedInPiecesOnOneTimeLine() throws Exception {
+        Path bundle = dir.resolve("calibrated.flowvox");
+        Files.copy(MODEL, bundle);
+        CalibrationSection.write(bundle, calibration);
+        float[] audio = window(0, 6 * RATE, 1f);
+        float[] noise = AnomalyKind.WHITE_NOISE.apply(Arrays.copyOfRange(audio, 99225, 110250), RATE, 2);
+        System.arraycopy(noise, 0, audio, 99225, noise.length);
+        Limits limits = new Limits(8192, 512, 2.5, 16 << 20, 4);
+        VocoderServer server = VocoderServer.create(ServerConfig.local(List.of(bundle)).withLimits(limits)).start();
+        ManagedChannel channel = ManagedChannelBuilder.forAddress("localhost", server.port()).usePlaintext().build();
+        try {
+            RemoteLikelihoodSource source = new RemoteLikelihoodSource(channel, "", Duration.ofSeconds(60));
+            assertEquals(215 * 256, source.longestPiece(), "2.5 s rounded down to whole frames of 256 samples");
+            AnomalyCheck check = new AudioAnomalyDetector(source).check(audio, RATE, "6 s, noise at 4.5-5.0 s");
+            assertTrue(check.warnings().stream().anyMatch(w -> w.contains("pieces of at most 2.5 s")), "" + check.warnings());
+            ClipVerdict verdict = check.score().verdict().orElseThrow();
+            List<SegmentResult> segments = verdict.segments();
+            assertEquals(0, segments.get(0).startSeconds(), 1e-9);
+            for (int i = 1; i < segments.size(); i++) {
+                assertEquals(segments.get(i - 1).endSeconds(), segments.get(i).startSeconds(), 1e-9,
+                        "segment " + i + " starts where the one before ends, also across pieces");
+            }
+            assertTrue(segments.get(segments.size() - 1).endSeconds() > 6.0 - 0.25, "only the clip's own tail is left out");
+
+            // Pieces of 2.0 s (a third of the clip, in whole frames) whose 4 judged segments of 86 groups
+            // of 128 samples end at 44032: the second piece starts there, the third at 88064.
+            int lastPiece = 88064;
+            AnomalyCheck alone = new AudioAnomalyDetector(new LocalLikelihoodSource(model, calibration))
+                    .check(Arrays.copyOfRange(audio, lastPiece, audio.length), RATE, "the last piece alone");
+            SegmentResult expected = alone.worstRanges(1).get(0);
+            SegmentResult worst = check.worstRanges(1).get(0);
+            assertEquals(AnomalyCheck.Status.ANOMALOUS, check.status());
+            assertEquals(expected.startSeconds() + (double) lastPiece / RATE, worst.startSeconds(), 1e-9);
+            assertEquals(4.5, worst.startSeconds(), 0.01);
+            assertEquals(expected.margin(), worst.margin(), 1e-3);
+            assertEquals(alone.score().verdict().orElseThrow().score(), verdict.score(), 1e-3);
         } finally {
             channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
             server.close();

@@ -6,6 +6,7 @@ import dev.flowvox.core.flow.FlowConfig;
 import dev.flowvox.core.model.ModelInfo;
 import dev.flowvox.proto.v1.FlowShape;
 import dev.flowvox.proto.v1.MelSettings;
+import dev.flowvox.server.limits.Limits;
 import dev.flowvox.server.registry.ServedModel;
 
 import java.util.Locale;
@@ -18,10 +19,10 @@ final class ModelInfos {
 
     /**
      * @param model a served model
-     * @param maxFrames the server's per-request frame limit
+     * @param limits the server's per-request limits
      * @return its {@code flowvox.v1.ModelInfo}
      */
-    static dev.flowvox.proto.v1.ModelInfo of(ServedModel model, int maxFrames) {
+    static dev.flowvox.proto.v1.ModelInfo of(ServedModel model, Limits limits) {
         ModelInfo info = model.info();
         FlowConfig flow = info.flow();
         MelConfig mel = info.mel();
@@ -51,7 +52,8 @@ final class ModelInfos {
                 .setCreated(info.provenance().created())
                 .putAllFacts(info.provenance().facts())
                 .setCalibrated(model.calibration().isPresent())
-                .setMaxFrames(maxFrames)
+                .setMaxFrames(limits.maxFrames())
+                .setMaxScoreSeconds(limits.maxScoreSeconds())
                 .setDefaultSigma(model.synthesisDefaults().sigma())
                 .build();
     }

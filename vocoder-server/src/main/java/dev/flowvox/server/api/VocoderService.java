@@ -105,7 +105,7 @@ public final class VocoderService extends VocoderGrpc.VocoderImplBase {
         ListModelsResponse.Builder response = ListModelsResponse.newBuilder().setDefaultModelId(models.defaultId())
                 .setDefaultScoreModelId(models.scoreId());
         for (ServedModel model : models.all()) {
-            response.addModels(ModelInfos.of(model, limits.maxFrames()));
+            response.addModels(ModelInfos.of(model, limits));
         }
         responseObserver.onNext(response.build());
         responseObserver.onCompleted();
@@ -120,7 +120,7 @@ public final class VocoderService extends VocoderGrpc.VocoderImplBase {
             return;
         }
         models.find(request.getModelId()).ifPresentOrElse(model -> {
-            responseObserver.onNext(ModelInfos.of(model, limits.maxFrames()));
+            responseObserver.onNext(ModelInfos.of(model, limits));
             responseObserver.onCompleted();
         }, () -> responseObserver.onError(Status.NOT_FOUND
                 .withDescription("no model '" + request.getModelId() + "'; this server has " + models.ids())

@@ -83,6 +83,17 @@ public record ServerConfig(int port, List<Path> bundles, String defaultModel, St
                 workersPerModel, scoreThreads, scoreQueue, streaming, limits, grace);
     }
 
+    /**
+     * The same configuration with other per-request limits.
+     *
+     * @param other the limits
+     * @return the configuration
+     */
+    public ServerConfig withLimits(Limits other) {
+        return new ServerConfig(port, bundles, defaultModel, scoreModel, tlsCertificate, tlsKey, tokens, metricsPort,
+                batch, workersPerModel, scoreThreads, scoreQueue, streaming, other, grace);
+    }
+
     /** Whether the server uses TLS. */
     public boolean tls() {
         return tlsCertificate != null;

@@ -1,0 +1,105 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+package dev.flowvox.client.anomaly;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Audio too long for one scoring call, judged in consecutive pieces, and the pieces' results joined
+ * into one time line.
+ */
+final class ClipPieces {
+
+    /**
+     * One piece of the audio.
+     *
+     * @param start first sample (inclusive)
+     * @param end last sample (exclusive)
+     */
+    record Piece(int start, int end) {
+    }
+
+    private ClipPieces() {
+    }
+
+    /**
+     * Where the next piece ends: as few pieces as fit in what is left, of near-equal length, each a
+     * multiple of {@code multiple} samples (the model's mel frame) except the last.
+     *
+     * @param start first sample of the piece
+     * @param length samples of the audio, more than {@code start}
+     * @param longest longest piece, samples, a multiple of {@code multiple}
+     * @param multiple samples every piece but the last is a multiple of, at least one
+     * @return the piece's end (exclusive), at most {@code start + longest}
+     */
+    static int end(int start, int length, int longest, int multiple) {
+        if (start < 0 || start >= length || multiple < 1 || longest < multiple || longest % multiple != 0) {
+            throw new IllegalArgumentException("cannot cut a piece of at most " + longest + " samples at multiples of "
+                    + multiple + " from sample " + start + " of " + length);
+        }
+        long left = (long) length - start;
+        long count = (left + longest - 1) / longest;
+        long size = ((left + count - 1) / count + multiple - 1) / multiple * multiple;
+        return (int) Math.min(length, start + size);
+    }
+
+    /**
+     * Where the piece after a scored one starts: at the end of its last judged segment, since a
+     * judged clip leaves out a tail shorter than half a segment; without a verdict, at the end of
+     * its scored samples. So every sample lies in exactly one judged segment, as in a clip judged whole.
+     *
+     * @param piece the scored piece
+     * @param score its score
+     * @return the next piece's first sample, after {@code piece.start()} and at most {@code piece.end()}
+     */
+    static int resume(Piece piece, ClipScore score) {
+        long judged = score.verdict()
+                .map(v -> Math.round(v.segments().get(v.segments().size() - 1).endSeconds() * score.sampleRate()))
+                .orElse(score.scoredSamples());
+        return (int) Math.min(piece.end(), piece.start() + judged);
+    }
+
+    /**
+     * The pieces' scores as one clip's: nats per sample averaged over every scored sample, segments
+     * on the audio's time line, the worst piece's score and whole-clip statistics.
+     *
+     * @param pieces where each piece lies
+     * @param scores each piece's score, in the same order
+     * @param sampleRate the model's rate, Hz
+     * @return the joined score; a verdict only when every piece has one
+     */
+    static ClipScore join(List<Piece> pieces, List<ClipScore> scores, int sampleRate) {
+        if (pieces.size() != scores.size() || pieces.isEmpty()) {
+            throw new IllegalArgumentException(scores.size() + " scores for " + pieces.size() + " pieces");
+        }
+        double nats = 0;
+        long samples = 0;
+        for (ClipScore score : scores) {
+            nats += score.natsPerSample() * score.scoredSamples();
+            samples += score.scoredSamples();
+        }
+        Optional<ClipVerdict> verdict = scores.stream().allMatch(s -> s.verdict().isPresent())
+                ? Optional.of(joinVerdicts(pieces, scores, sampleRate)) : Optional.empty();
+        return new ClipScore(nats / samples, samples, sampleRate, verdict);
+    }
+
+    private static ClipVerdict joinVerdicts(List<Piece> pieces, List<ClipScore> scores, int sampleRate) {
+        List<SegmentResult> segments = new ArrayList<>();
+        List<ClipVerdict> verdicts = new ArrayList<>();
+        for (int p = 0; p < pieces.size(); p++) {
+            ClipVerdict verdict = scores.get(p).verdict().orElseThrow();
+            double offset = (double) pieces.get(p).start() / sampleRate;
+            for (SegmentResult s : verdict.segments()) {
+                segments.add(new SegmentResult(s.startSeconds() + offset, s.endSeconds() + offset, s.levelDb(),
+                        s.features(), s.margin(), s.deviation(), s.anomalous()));
+            }
+            verdicts.add(verdict);
+        }
+        ClipVerdict worst = verdicts.stream().max(Comparator.comparingDouble(ClipVerdict::score)).orElseThrow();
+        Optional<WholeClipResult> wholeClip = verdicts.stream().flatMap(v -> v.wholeClip().stream())
+                .max(Comparator.comparingDouble(WholeClipResult::margin));
+        return new ClipVerdict(worst.anomalous(), worst.score(), worst.threshold(), segments, wholeClip);
+    }
+}

@@ -1,0 +1,77 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+package dev.flowvox.client.anomaly;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+class ClipPiecesTest {
+
+    @Test
+    void piecesAreAsFewAsFitAndNearEqual() {
+        for (int length : new int[] {1, 255, 256, 257, 10_000, 55_040, 55_041, 132_300, 1_000_003}) {
+            List<Integer> sizes = new ArrayList<>();
+            for (int start = 0; start < length; ) {
+                int end = ClipPieces.end(start, length, 55_040, 256);
+                assertTrue(end > start && end - start <= 55_040, start + "-" + end);
+                assertTrue(end == length || (end - start) % 256 == 0, "a whole number of frames: " + start + "-" + end);
+                sizes.add(end - start);
+                start = end;
+            }
+            assertEquals((length + 55_039) / 55_040, sizes.size(), "pieces of " + length + ": " + sizes);
+            assertTrue(sizes.get(0) - sizes.get(sizes.size() - 1) < 256 * sizes.size(), "near-equal: " + sizes);
+        }
+    }
+
+    @Test
+    void theNextPieceStartsWhereTheLastJudgedSegmentEnds() {
+        ClipPieces.Piece piece = new ClipPieces.Piece(1000, 1400);
+        ClipVerdict judged = verdict(3.5, -1.0, "nats_per_sample_low");
+        assertEquals(1350, ClipPieces.resume(piece, new ClipScore(-4.0, 384, 100, Optional.of(judged))),
+                "the tail after the judged segment is judged with the next piece");
+        assertEquals(1384, ClipPieces.resume(piece, new ClipScore(-4.0, 384, 100, Optional.empty())),
+                "without a verdict, after the scored samples");
+    }
+
+    @Test
+    void impossibleCutsAreRefused() {
+        assertThrows(IllegalArgumentException.class, () -> ClipPieces.end(0, 0, 512, 256));
+        assertThrows(IllegalArgumentException.class, () -> ClipPieces.end(0, 1000, 255, 256));
+        assertThrows(IllegalArgumentException.class, () -> ClipPieces.end(1000, 1000, 512, 256));
+    }
+
+    @Test
+    void joinedScoresAverageOverSamplesAndKeepTheWorstPiece() {
+        List<ClipPieces.Piece> pieces = List.of(new ClipPieces.Piece(0, 300), new ClipPieces.Piece(300, 400));
+        ClipVerdict calm = verdict(0.5, -1.0, "nats_per_sample_low");
+        ClipVerdict bad = verdict(0.25, 3.0, "max_group_energy_db_high");
+        ClipScore joined = ClipPieces.join(pieces, List.of(new ClipScore(-4.0, 300, 100, Optional.of(calm)),
+                new ClipScore(-2.0, 100, 100, Optional.of(bad))), 100);
+        assertEquals(-3.5, joined.natsPerSample(), 1e-12);
+        assertEquals(400, joined.scoredSamples());
+        ClipVerdict v = joined.verdict().orElseThrow();
+        assertEquals(3.0, v.score());
+        assertTrue(v.anomalous());
+        assertEquals(List.of(0.0, 3.0), v.segments().stream().map(SegmentResult::startSeconds).toList());
+        assertEquals(3.25, v.segments().get(1).endSeconds(), 1e-12);
+        assertEquals("max_group_energy_db_high", v.wholeClip().orElseThrow().deviation());
+
+        ClipScore unjudged = ClipPieces.join(pieces, List.of(new ClipScore(-4.0, 300, 100, Optional.of(calm)),
+                new ClipScore(-2.0, 100, 100, Optional.empty())), 100);
+        assertTrue(unjudged.verdict().isEmpty(), "a verdict only when every piece has one");
+    }
+
+    private static ClipVerdict verdict(double segmentSeconds, double margin, String deviation) {
+        boolean anomalous = margin > 2.0;
+        SegmentResult segment = new SegmentResult(0, segmentSeconds, -20, List.of(), margin, deviation, anomalous);
+        return new ClipVerdict(anomalous, margin, 2.0, List.of(segment),
+                Optional.of(new WholeClipResult(List.of(new FeatureResult("onset_skewness", margin, -1, 1)), margin,
+                        deviation, anomalous)));
+    }
+}
