@@ -48,7 +48,7 @@ final class AudioSources {
 
     /**
      * Normal speech as a corpus: every argument sampled on its own to at most {@code maxEach} clips,
-     * evenly spaced ({@link CorpusSample#evenly}; a directory's files are chosen before any is read),
+     * evenly spaced ({@link CorpusSample#evenly}; chosen before any is read),
      * so that a large corpus does not crowd out a small one.
      *
      * @param sources directories, audio files and manifests, at least one
@@ -65,7 +65,7 @@ final class AudioSources {
         String example = null;
         for (Path source : sources) {
             if (source.toString().toLowerCase(Locale.ROOT).endsWith(".tsv")) {
-                parts.add(CorpusSample.of(Corpus.load(source, sampleRate), maxEach));
+                parts.add(CorpusSample.evenly(source, sampleRate, maxEach));
                 continue;
             }
             List<String> names = new ArrayList<>();

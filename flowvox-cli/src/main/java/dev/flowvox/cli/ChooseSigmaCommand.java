@@ -74,7 +74,7 @@ final class ChooseSigmaCommand implements Callable<Integer> {
         Corpus corpus;
         try (NDManager manager = NDManager.newBaseManager();
                 VocoderModel model = ModelBundle.load(bundle, manager)) {
-            corpus = CorpusSample.of(Corpus.load(manifest, model.info().sampleRate()), maxClips);
+            corpus = CorpusSample.evenly(manifest, model.info().sampleRate(), maxClips);
             try (ProgressBar bar = new ProgressBarBuilder().setTaskName("choose-sigma")
                     .setInitialMax((long) candidates.size() * corpus.clips().size()).setStyle(ProgressBarStyle.ASCII)
                     .setUnit(" clips", 1).build()) {

@@ -35,14 +35,13 @@ final class CopySynthesisRun {
      * @param corpus clips at the model's rate
      * @param sigma flow latent scale
      * @param denoise denoiser strength (0 for none)
-     * @param maxClips clips to evaluate at most
      * @param pictures clips to draw
      * @param writeAudio whether to write the drawn clips' audio
      * @param out output directory
      * @return the report
      * @throws IOException if writing fails
      */
-    static CopySynthesisReport run(VocoderModel model, Corpus corpus, double sigma, double denoise, int maxClips,
+    static CopySynthesisReport run(VocoderModel model, Corpus corpus, double sigma, double denoise,
             int pictures, boolean writeAudio, Path out) throws IOException {
         ModelInfo info = model.info();
         Synthesizer synthesizer = model.synthesizer();
@@ -52,7 +51,7 @@ final class CopySynthesisRun {
                 denoise > 0 ? String.format(Locale.ROOT, ", denoise %.3f", denoise) : "");
         CopySynthesisReport report = new CopySynthesisReport(label);
         Files.createDirectories(out);
-        int clips = Math.min(maxClips, corpus.clips().size());
+        int clips = corpus.clips().size();
         try (ProgressBar bar = new ProgressBarBuilder().setTaskName("copy synthesis").setInitialMax(clips)
                 .setStyle(ProgressBarStyle.ASCII).setUnit(" clips", 1).build()) {
             for (int i = 0; i < clips; i++) {

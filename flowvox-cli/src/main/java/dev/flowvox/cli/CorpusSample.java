@@ -3,29 +3,50 @@ package dev.flowvox.cli;
 
 import dev.flowvox.core.train.Corpus;
 
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-/** An evenly spaced, deterministic subset of a corpus (every k-th clip), to bound running time. */
+/** A deterministic subset of a corpus (every k-th clip, or the first ones), chosen before any clip is read. */
 final class CorpusSample {
 
     private CorpusSample() {
     }
 
     /**
-     * @param corpus all clips
+     * Every k-th clip of a manifest, for the smallest k that keeps at most {@code max}; only those
+     * are read.
+     *
+     * @param manifest the TSV file
+     * @param sampleRate the model's rate, Hz
      * @param max clips to keep at most, >= 1
-     * @return the corpus itself if it is small enough, else every k-th clip for the smallest k that fits
+     * @return the chosen clips
+     * @throws IOException if the manifest or a chosen clip cannot be read
      */
-    static Corpus of(Corpus corpus, int max) {
-        if (corpus.clips().size() <= max) {
-            return corpus;
-        }
-        return new Corpus(corpus.source(), evenly(corpus.names(), max), evenly(corpus.clips(), max));
+    static Corpus evenly(Path manifest, int sampleRate, int max) throws IOException {
+        return Corpus.load(manifest, evenly(Corpus.entries(manifest), max), sampleRate);
     }
 
     /**
-     * The same selection as {@link #of} over anything listed, e.g. files before they are read.
+     * The first clips of a manifest; only those are read.
+     *
+     * @param manifest the TSV file
+     * @param sampleRate the model's rate, Hz
+     * @param max clips to keep at most, >= 1
+     * @return the first {@code max} clips, or all
+     * @throws IOException if the manifest or a chosen clip cannot be read
+     */
+    static Corpus first(Path manifest, int sampleRate, int max) throws IOException {
+        if (max < 1) {
+            throw new IllegalArgumentException("clip limit " + max + "; expected at least 1");
+        }
+        List<Corpus.Entry> entries = Corpus.entries(manifest);
+        return Corpus.load(manifest, entries.subList(0, Math.min(max, entries.size())), sampleRate);
+    }
+
+    /**
+     * Every k-th item, e.g. files before they are read.
      *
      * @param items all items
      * @param max items to keep at most, >= 1

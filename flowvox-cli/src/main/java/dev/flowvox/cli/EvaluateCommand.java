@@ -54,9 +54,9 @@ final class EvaluateCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         try (NDManager manager = NDManager.newBaseManager();
                 VocoderModel model = ModelBundle.load(modelOption.resolve(), manager)) {
-            Corpus corpus = Corpus.load(manifest, model.info().sampleRate());
+            Corpus corpus = CorpusSample.first(manifest, model.info().sampleRate(), maxClips);
             CopySynthesisReport report = CopySynthesisRun.run(model, corpus, model.synthesisDefaults().sigmaOr(sigma),
-                    denoise, maxClips, pictures, writeAudio, out);
+                    denoise, pictures, writeAudio, out);
             spec.commandLine().getOut().print(report.markdown());
             spec.commandLine().getOut().println("wrote " + out.resolve("copy-synthesis.md"));
         }

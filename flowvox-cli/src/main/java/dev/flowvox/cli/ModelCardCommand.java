@@ -75,11 +75,11 @@ final class ModelCardCommand implements Callable<Integer> {
             String machine = SpeedMeasurement.machine();
             List<SpeedMeasurement.Row> speed = SpeedMeasurement.measure(vocoder.synthesizer(), info,
                     List.of(1.0, 4.0, 10.0), 7, 5);
-            Corpus corpus = Corpus.load(manifest, info.sampleRate());
+            Corpus corpus = CorpusSample.first(manifest, info.sampleRate(), evalClips);
             CopySynthesisReport quality = CopySynthesisRun.run(vocoder, corpus,
-                    vocoder.synthesisDefaults().sigmaOr(sigma), 0, evalClips, 3, false, out.resolve("evaluation"));
+                    vocoder.synthesisDefaults().sigmaOr(sigma), 0, 3, false, out.resolve("evaluation"));
             CopySynthesisReport unseenQuality = unseen == null ? null : CopySynthesisRun.run(vocoder,
-                    Corpus.load(unseen, info.sampleRate()), vocoder.synthesisDefaults().sigmaOr(sigma), 0, evalClips, 1,
+                    CorpusSample.first(unseen, info.sampleRate(), evalClips), vocoder.synthesisDefaults().sigmaOr(sigma), 0, 1,
                     false, out.resolve(UNSEEN_DIR));
             String card = card(info, vocoder.synthesisDefaults(), vocoder.parameters().trainableCount(), validation,
                     machine, speed, quality, unseenQuality);

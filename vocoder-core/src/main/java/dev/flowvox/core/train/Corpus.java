@@ -37,6 +37,21 @@ public record Corpus(String source, List<String> names, List<AudioClip> clips) {
     }
 
     /**
+     * One clip a manifest lists.
+     *
+     * @param manifest the manifest
+     * @param line its line number (1-based; the header is line 1)
+     * @param name the clip's path as the manifest gives it, relative to the manifest
+     */
+    public record Entry(Path manifest, int line, String name) {
+
+        /** The clip's file. */
+        public Path file() {
+            return manifest.toAbsolutePath().getParent().resolve(name);
+        }
+    }
+
+    /**
      * Loads every clip of a manifest.
      *
      * @param manifest the TSV file
@@ -46,6 +61,19 @@ public record Corpus(String source, List<String> names, List<AudioClip> clips) {
      * @throws IOException if the manifest or a clip cannot be read, naming the line
      */
     public static Corpus load(Path manifest, int sampleRate) throws IOException {
+        return load(manifest, entries(manifest), sampleRate);
+    }
+
+    /**
+     * The clips a manifest lists, without reading them, so that a caller can choose some before any
+     * is decoded.
+     *
+     * @param manifest the TSV file
+     * @return its entries in order
+     * @throws NoSuchFileException if the manifest does not exist, saying how to make one
+     * @throws IOException if the manifest cannot be read or has no header
+     */
+    public static List<Entry> entries(Path manifest) throws IOException {
         if (!Files.isRegularFile(manifest)) {
             throw new NoSuchFileException(manifest.toString(), null, "corpus manifest not found "
                     + "(scripts/prepare-corpus.sh writes data/corpus/{train,valid}.tsv, and with --language nl "
@@ -55,22 +83,35 @@ public record Corpus(String source, List<String> names, List<AudioClip> clips) {
         if (lines.isEmpty() || !lines.get(0).startsWith("path\t")) {
             throw new IOException(manifest + " is not a corpus manifest: expected a header line starting with \"path<TAB>\"");
         }
-        Path base = manifest.toAbsolutePath().getParent();
-        List<String> names = new ArrayList<>();
-        List<AudioClip> clips = new ArrayList<>();
+        List<Entry> entries = new ArrayList<>();
         for (int i = 1; i < lines.size(); i++) {
             String line = lines.get(i);
-            if (line.isBlank()) {
-                continue;
+            if (!line.isBlank()) {
+                entries.add(new Entry(manifest, i + 1, line.split("\t", 2)[0]));
             }
-            String name = line.split("\t", 2)[0];
-            Path file = base.resolve(name);
+        }
+        return entries;
+    }
+
+    /**
+     * Loads chosen clips of a manifest.
+     *
+     * @param manifest the TSV file, the corpus's source
+     * @param chosen entries of it ({@link #entries}), in the order wanted
+     * @param sampleRate the model's rate (Hz); other rates are resampled
+     * @return the corpus
+     * @throws IOException if a clip cannot be read, naming its line
+     */
+    public static Corpus load(Path manifest, List<Entry> chosen, int sampleRate) throws IOException {
+        List<String> names = new ArrayList<>();
+        List<AudioClip> clips = new ArrayList<>();
+        for (Entry entry : chosen) {
             try {
-                LoadedAudio audio = ModelInput.load(file, sampleRate);
-                names.add(name);
+                LoadedAudio audio = ModelInput.load(entry.file(), sampleRate);
+                names.add(entry.name());
                 clips.add(audio.clip());
             } catch (IOException e) {
-                throw new IOException(manifest + " line " + (i + 1) + ": " + e.getMessage(), e);
+                throw new IOException(entry.manifest() + " line " + entry.line() + ": " + e.getMessage(), e);
             }
         }
         return new Corpus(manifest.toString(), names, clips);

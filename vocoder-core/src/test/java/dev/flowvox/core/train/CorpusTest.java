@@ -12,6 +12,7 @@ import dev.flowvox.core.audio.WavWriter;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -46,6 +47,21 @@ class CorpusTest {
 
         assertEquals("other.tsv is at 16000 Hz; expected 22050 Hz like " + at22050.source(), e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> Corpus.concat(List.of()));
+    }
+
+    @Test
+    void onlyChosenEntriesAreRead() throws Exception {
+        Path manifest = manifest("cs", 100, 200, 300);
+        Files.delete(dir.resolve("cs/1.wav"));
+        List<Corpus.Entry> entries = Corpus.entries(manifest);
+        assertEquals(List.of(2, 3, 4), entries.stream().map(Corpus.Entry::line).toList());
+
+        Corpus chosen = Corpus.load(manifest, List.of(entries.get(2), entries.get(0)), 22050);
+
+        assertEquals(List.of("cs/2.wav", "cs/0.wav"), chosen.names());
+        assertEquals(List.of(300, 100), chosen.clips().stream().map(AudioClip::length).toList());
+        IOException e = assertThrows(IOException.class, () -> Corpus.load(manifest, 22050));
+        assertTrue(e.getMessage().startsWith(manifest + " line 3: "), e.getMessage());
     }
 
     private Path manifest(String name, int... lengths) throws Exception {
