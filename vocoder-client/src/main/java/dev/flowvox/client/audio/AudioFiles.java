@@ -115,14 +115,13 @@ public final class AudioFiles {
         } catch (IOException unreadable) {
             refused.addSuppressed(unreadable);
         }
-        if (!FfmpegDecoder.available()) {
+        try {
+            return new Decoded(FfmpegDecoder.decode(file, name, sampleRate), "ffmpeg");
+        } catch (FfmpegDecoder.NotInstalledException missing) {
             AudioFormatException unsupported = new AudioFormatException(refused.getMessage() + "; other formats (MP3, "
                     + "Ogg, FLAC, M4A, …) are decoded with ffmpeg, which is not installed: " + FfmpegDecoder.INSTALL);
             unsupported.addSuppressed(refused);
             throw unsupported;
-        }
-        try {
-            return new Decoded(FfmpegDecoder.decode(file, name, sampleRate), "ffmpeg");
         } catch (IOException undecodable) {
             refused.addSuppressed(undecodable);
             throw refused;

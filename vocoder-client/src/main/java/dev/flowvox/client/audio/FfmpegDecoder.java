@@ -41,6 +41,16 @@ public final class FfmpegDecoder {
         return ProgramProbe.runs("ffmpeg", "-version");
     }
 
+    /** Thrown by {@link #decode} when no {@code ffmpeg} runs on this machine; the message names how to install it. */
+    public static final class NotInstalledException extends IOException {
+
+        private static final long serialVersionUID = 1L;
+
+        NotInstalledException(String source, IOException cause) {
+            super("cannot decode " + source + ": ffmpeg is not installed; install it with " + INSTALL, cause);
+        }
+    }
+
     /**
      * Decodes a whole file's first audio stream.
      *
@@ -48,7 +58,8 @@ public final class FfmpegDecoder {
      * @param source a name for error messages
      * @param sampleRate the rate to decode to, Hz
      * @return mono samples at {@code sampleRate}
-     * @throws IOException if ffmpeg is missing, fails (its own message is given), or finds no audio
+     * @throws NotInstalledException if ffmpeg is missing
+     * @throws IOException if ffmpeg fails (its own message is given) or finds no audio
      */
     public static AudioClip decode(byte[] file, String source, int sampleRate) throws IOException {
         List<String> command = List.of("ffmpeg", "-nostdin", "-hide_banner", "-loglevel", "error", "-i", "pipe:0",
@@ -59,8 +70,7 @@ public final class FfmpegDecoder {
             try {
                 ffmpeg = new ProcessBuilder(command).redirectError(errors.toFile()).start();
             } catch (IOException e) {
-                throw new IOException("cannot decode " + source + ": ffmpeg is not installed; install it with " + INSTALL,
-                        e);
+                throw new NotInstalledException(source, e);
             }
             Thread feeder = new Thread(() -> feed(ffmpeg, file), "flowvox-ffmpeg-input");
             feeder.setDaemon(true);
