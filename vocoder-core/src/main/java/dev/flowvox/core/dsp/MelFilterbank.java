@@ -68,6 +68,15 @@ public final class MelFilterbank {
         return weights[0].length;
     }
 
+    /** @return the bins below the highest non-zero weight: every bin from here up is in no band */
+    public int usedBins() {
+        int used = 0;
+        for (int end : endBin) {
+            used = Math.max(used, end);
+        }
+        return used;
+    }
+
     /** @return a copy of the weights, {@code [nMels][fftSize/2 + 1]} */
     public float[][] weights() {
         float[][] copy = new float[weights.length][];
@@ -84,13 +93,31 @@ public final class MelFilterbank {
      * @param mel receives {@code nMels} band values
      */
     public void apply(double[] spectrum, double[] mel) {
+        apply(spectrum, mel, 1);
+    }
+
+    /**
+     * Projects several spectra at once, frame by frame as {@link #apply(double[], double[])} does (the
+     * same sums in the same order), with the frames innermost so that the loops run over contiguous
+     * memory.
+     *
+     * @param spectra {@code (fftSize/2 + 1) · frames} magnitudes, bin-major: bin k of frame t at
+     *     {@code k · frames + t}
+     * @param mels receives {@code nMels · frames} band values, band-major likewise
+     * @param frames frames in the block, at least one
+     */
+    public void apply(double[] spectra, double[] mels, int frames) {
         for (int m = 0; m < weights.length; m++) {
             float[] row = weights[m];
-            double sum = 0;
+            int out = m * frames;
+            Arrays.fill(mels, out, out + frames, 0);
             for (int k = firstBin[m]; k < endBin[m]; k++) {
-                sum += row[k] * spectrum[k];
+                double weight = row[k];
+                int in = k * frames;
+                for (int t = 0; t < frames; t++) {
+                    mels[out + t] += weight * spectra[in + t];
+                }
             }
-            mel[m] = sum;
         }
     }
 
@@ -101,11 +128,28 @@ public final class MelFilterbank {
      * @param spectrum receives {@code fftSize/2 + 1} values
      */
     public void applyTransposed(double[] mel, double[] spectrum) {
-        Arrays.fill(spectrum, 0);
+        applyTransposed(mel, spectrum, 1);
+    }
+
+    /**
+     * {@link #applyTransposed(double[], double[])} of several frames at once, in the layout of
+     * {@link #apply(double[], double[], int)}.
+     *
+     * @param mels {@code nMels · frames} band values, band-major
+     * @param spectra receives {@code (fftSize/2 + 1) · frames} values, bin-major
+     * @param frames frames in the block, at least one
+     */
+    public void applyTransposed(double[] mels, double[] spectra, int frames) {
+        Arrays.fill(spectra, 0, bins() * frames, 0);
         for (int m = 0; m < weights.length; m++) {
             float[] row = weights[m];
+            int in = m * frames;
             for (int k = firstBin[m]; k < endBin[m]; k++) {
-                spectrum[k] += row[k] * mel[m];
+                double weight = row[k];
+                int out = k * frames;
+                for (int t = 0; t < frames; t++) {
+                    spectra[out + t] += weight * mels[in + t];
+                }
             }
         }
     }

@@ -17,6 +17,8 @@ import java.util.Arrays;
 public final class MelInversion {
     /** Iterations used by {@link #MelInversion(MelConfig)}. */
     public static final int DEFAULT_ITERATIONS = 100;
+    /** Frames solved together: every frame takes the same steps, so their loops run side by side. */
+    private static final int BLOCK = 64;
 
     private final MelFilterbank filterbank;
     private final int iterations;
@@ -52,37 +54,44 @@ public final class MelInversion {
         }
         int frames = logMel[0].length;
         int bins = filterbank.bins();
+        int bands = filterbank.bands();
+        int used = filterbank.usedBins();
         float[][] magnitude = new float[bins][frames];
-        double[] target = new double[logMel.length];
-        double[] solution = new double[bins];
-        double[] previous = new double[bins];
-        double[] lookahead = new double[bins];
-        double[] residual = new double[logMel.length];
-        double[] gradient = new double[bins];
-        for (int t = 0; t < frames; t++) {
-            for (int m = 0; m < target.length; m++) {
-                target[m] = Math.exp(logMel[m][t]);
+        double[] target = new double[bands * BLOCK];
+        double[] solution = new double[bins * BLOCK];
+        double[] previous = new double[bins * BLOCK];
+        double[] lookahead = new double[bins * BLOCK];
+        double[] residual = new double[bands * BLOCK];
+        double[] gradient = new double[bins * BLOCK];
+        for (int from = 0; from < frames; from += BLOCK) {
+            int n = Math.min(BLOCK, frames - from);
+            for (int m = 0; m < bands; m++) {
+                for (int t = 0; t < n; t++) {
+                    target[m * n + t] = Math.exp(logMel[m][from + t]);
+                }
             }
             Arrays.fill(solution, 0);
             Arrays.fill(lookahead, 0);
             double momentum = 1;
             for (int i = 0; i < iterations; i++) {
-                filterbank.apply(lookahead, residual);
-                for (int m = 0; m < residual.length; m++) {
-                    residual[m] -= target[m];
+                filterbank.apply(lookahead, residual, n);
+                for (int j = 0; j < bands * n; j++) {
+                    residual[j] -= target[j];
                 }
-                filterbank.applyTransposed(residual, gradient);
+                filterbank.applyTransposed(residual, gradient, n);
                 double next = (1 + Math.sqrt(1 + 4 * momentum * momentum)) / 2;
                 double blend = (momentum - 1) / next;
-                System.arraycopy(solution, 0, previous, 0, bins);
-                for (int k = 0; k < bins; k++) {
-                    solution[k] = Math.max(0, lookahead[k] - step * gradient[k]);
-                    lookahead[k] = solution[k] + blend * (solution[k] - previous[k]);
+                System.arraycopy(solution, 0, previous, 0, used * n);
+                for (int j = 0; j < used * n; j++) {
+                    solution[j] = Math.max(0, lookahead[j] - step * gradient[j]);
+                    lookahead[j] = solution[j] + blend * (solution[j] - previous[j]);
                 }
                 momentum = next;
             }
             for (int k = 0; k < bins; k++) {
-                magnitude[k][t] = (float) solution[k];
+                for (int t = 0; t < n; t++) {
+                    magnitude[k][from + t] = (float) solution[k * n + t];
+                }
             }
         }
         return magnitude;
