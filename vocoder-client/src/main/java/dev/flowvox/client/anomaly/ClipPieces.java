@@ -62,13 +62,14 @@ final class ClipPieces {
     }
 
     /**
-     * The pieces' scores as one clip's: nats per sample averaged over every scored sample, segments
-     * on the audio's time line, the worst piece's score and whole-clip statistics.
+     * The pieces' scores as one clip's: segments on the audio's time line, the worst piece's score and
+     * whole-clip statistics, and nats per sample averaged over the audio with each piece weighted by
+     * the samples it alone covers (a piece overlaps the next by the tail it did not judge).
      *
-     * @param pieces where each piece lies
+     * @param pieces where each piece lies, each starting after the one before and at most at its end
      * @param scores each piece's score, in the same order
      * @param sampleRate the model's rate, Hz
-     * @return the joined score; a verdict only when every piece has one
+     * @return the joined score, counting every sample once; a verdict only when every piece has one
      */
     static ClipScore join(List<Piece> pieces, List<ClipScore> scores, int sampleRate) {
         if (pieces.size() != scores.size() || pieces.isEmpty()) {
@@ -76,9 +77,11 @@ final class ClipPieces {
         }
         double nats = 0;
         long samples = 0;
-        for (ClipScore score : scores) {
-            nats += score.natsPerSample() * score.scoredSamples();
-            samples += score.scoredSamples();
+        for (int p = 0; p < pieces.size(); p++) {
+            ClipScore score = scores.get(p);
+            long own = p + 1 < pieces.size() ? pieces.get(p + 1).start() - pieces.get(p).start() : score.scoredSamples();
+            nats += score.natsPerSample() * own;
+            samples += own;
         }
         Optional<ClipVerdict> verdict = scores.stream().allMatch(s -> s.verdict().isPresent())
                 ? Optional.of(joinVerdicts(pieces, scores, sampleRate)) : Optional.empty();

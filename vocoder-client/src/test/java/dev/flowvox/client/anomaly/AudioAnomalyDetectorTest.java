@@ -347,6 +347,7 @@ class AudioAnomalyDetectorTest {
                         "segment " + i + " starts where the one before ends, also across pieces");
             }
             assertTrue(segments.get(segments.size() - 1).endSeconds() > 6.0 - 0.25, "only the clip's own tail is left out");
+            assertEquals(6 * RATE / 128 * 128, check.score().scoredSamples(), "every whole group once");
 
             // Pieces of 2.0 s (a third of the clip, in whole frames) whose 4 judged segments of 86 groups
             // of 128 samples end at 44032: the second piece starts there, the third at 88064.

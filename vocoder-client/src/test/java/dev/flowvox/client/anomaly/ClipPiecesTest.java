@@ -62,6 +62,12 @@ class ClipPiecesTest {
         assertEquals(3.25, v.segments().get(1).endSeconds(), 1e-12);
         assertEquals("max_group_energy_db_high", v.wholeClip().orElseThrow().deviation());
 
+        ClipScore overlapping = ClipPieces.join(List.of(new ClipPieces.Piece(0, 300), new ClipPieces.Piece(250, 400)),
+                List.of(new ClipScore(-4.0, 300, 100, Optional.of(calm)), new ClipScore(-2.0, 150, 100, Optional.of(bad))),
+                100);
+        assertEquals(400, overlapping.scoredSamples(), "the overlap counts once");
+        assertEquals((-4.0 * 250 - 2.0 * 150) / 400, overlapping.natsPerSample(), 1e-12);
+
         ClipScore unjudged = ClipPieces.join(pieces, List.of(new ClipScore(-4.0, 300, 100, Optional.of(calm)),
                 new ClipScore(-2.0, 100, 100, Optional.empty())), 100);
         assertTrue(unjudged.verdict().isEmpty(), "a verdict only when every piece has one");
