@@ -111,6 +111,13 @@ class BadInputTest {
     }
 
     @Test
+    void aMelShorterThanTheAudioIsNamedInFramesAndSamples() {
+        assertScoreRefused("mel has 40 frames, which cover 10240 samples; the audio needs 22016 (at least 86 frames; "
+                + "the mel of audio has 1 + samples / 256)", ScoreRequest.newBuilder()
+                .setAudio(floatAudio(22050, 2)).setMel(TestModels.wire(TestModels.mel(40, 2))).build());
+    }
+
+    @Test
     void emptyAndRaggedMelsAreNamed() {
         assertRefused("mel data is empty", good().toBuilder().setMel(MelSpectrogram.newBuilder().setNMel(80)).build());
         assertRefused("not a whole number of frames", good().toBuilder().setMel(MelSpectrogram.newBuilder().setNMel(80)

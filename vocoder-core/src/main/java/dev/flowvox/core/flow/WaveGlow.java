@@ -172,8 +172,10 @@ public final class WaveGlow {
         if (config.conditioning() == Conditioning.FRAME_RATE) {
             int perFrame = config.groupsPerFrame();
             if (frames * perFrame < groups) {
-                throw new IllegalArgumentException("mel has " + frames + " frames, which cover " + frames * perFrame
-                        + " groups; need " + groups);
+                throw new IllegalArgumentException("mel has " + frames + " frames, which cover " + frames * config.hopLength()
+                        + " samples; the audio needs " + (long) groups * config.nGroup() + " (at least "
+                        + (groups + perFrame - 1) / perFrame + " frames; the mel of audio has 1 + samples / "
+                        + config.hopLength() + ")");
             }
             NDArray cond = conv(mel, weights.weight(spec), weights.bias(spec), Conditioning.FRAME_KERNEL / 2, 1, 1);
             if (lapped != null) {
