@@ -209,7 +209,7 @@ public final class VocoderClient implements AutoCloseable {
      * ListModelsResponse.default_score_model_id}), per 0.5 s segment too; the server computes the mel
      * and resamples other rates to the model's.
      *
-     * @param audio mono audio at 8000 to 48000 Hz, sent as FLOAT32
+     * @param audio mono audio at 8000 to 192000 Hz, sent as FLOAT32
      * @return total and per-segment nats, and a verdict when the model is calibrated
      */
     public ScoreResponse score(AudioClip audio) {
@@ -221,7 +221,7 @@ public final class VocoderClient implements AutoCloseable {
     /**
      * Exact log-likelihood of a WAV file's audio under the server's scoring model.
      *
-     * @param wav a complete WAV file (PCM 8/16/24/32-bit, float or G.711 µ-law/A-law, any channels, 8000 to 48000 Hz)
+     * @param wav a complete WAV file (PCM 8/16/24/32-bit, float or G.711 µ-law/A-law, any channels, 8000 to 192000 Hz)
      * @return total and per-segment nats
      */
     public ScoreResponse scoreWav(byte[] wav) {

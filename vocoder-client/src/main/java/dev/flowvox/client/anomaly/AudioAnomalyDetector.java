@@ -49,7 +49,7 @@ public final class AudioAnomalyDetector {
 
     /**
      * Checks an audio file: WAV in any encoding flowvox reads (integer or float PCM, G.711 µ-law or
-     * A-law as telephony writes it, any channel count, 8 to 48 kHz); otherwise, with a warning saying
+     * A-law as telephony writes it, any channel count, 8 to 192 kHz); otherwise, with a warning saying
      * so, what {@code javax.sound} reads (AIFF, AU) and then what the system's {@code ffmpeg} decodes
      * (MP3, Ogg Vorbis/Opus, FLAC, M4A, …); see {@link AudioFiles}.
      *

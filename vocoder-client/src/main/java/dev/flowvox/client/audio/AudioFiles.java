@@ -18,7 +18,7 @@ import java.util.List;
  * trying three decoders in turn:
  * <ol>
  *   <li>flowvox's own WAV reader ({@link ModelInput}: integer or float PCM, G.711 µ-law or A-law, any
- *       channel count, 8 to 48 kHz);
+ *       channel count, 8 to 192 kHz);
  *   <li>{@code javax.sound} ({@link AudioStreams}: AIFF, AU);
  *   <li>the system's {@code ffmpeg} ({@link FfmpegDecoder}: MP3, Ogg Vorbis/Opus, FLAC, M4A, the
  *       soundtrack of a video, …), when it is installed.

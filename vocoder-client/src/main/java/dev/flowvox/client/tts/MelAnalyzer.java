@@ -30,7 +30,7 @@ public final class MelAnalyzer {
     }
 
     /**
-     * @param audio mono audio at 8000 to 48000 Hz
+     * @param audio mono audio at 8000 to 192000 Hz
      * @return {@code [80][frames]}
      */
     public float[][] analyze(AudioClip audio) {

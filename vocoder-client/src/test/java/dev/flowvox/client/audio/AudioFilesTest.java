@@ -58,6 +58,22 @@ class AudioFilesTest {
     }
 
     @Test
+    void aStudioRateWavComesDownToTheModelRate() throws IOException {
+        float[] studio = new float[96000];
+        for (int i = 0; i < studio.length; i++) {
+            studio[i] = (float) (0.4 * Math.sin(2 * Math.PI * 330 * i / 96000.0));
+        }
+        Path file = dir.resolve("studio.wav");
+        WavWriter.write(new AudioClip(studio, 96000), WavEncoding.FLOAT_32, file);
+
+        AudioFiles.Loaded audio = AudioFiles.load(file, TARGET);
+
+        assertEquals(List.of("resampled 96000 Hz to 22050 Hz"), audio.warnings());
+        assertEquals(TARGET, audio.clip().length());
+        assertEquals(0.4 * Math.sin(2 * Math.PI * 330 * 10000 / (double) TARGET), audio.clip().samples()[10000], 1e-3);
+    }
+
+    @Test
     void aiffIsDecodedByJavaSoundThenResampled() throws IOException {
         Path aiff = dir.resolve("tone.aiff");
         TestAudioFiles.writeAiff(aiff, tone, RATE);

@@ -20,8 +20,8 @@ package dev.flowvox.core.dsp;
 public final class Resampler {
     /** Lowest supported rate, Hz. */
     public static final int MIN_RATE = 8000;
-    /** Highest supported rate, Hz. */
-    public static final int MAX_RATE = 48000;
+    /** Highest supported rate, Hz: studio recordings at 88.2, 96, 176.4 and 192 kHz are read as they are. */
+    public static final int MAX_RATE = 192000;
     static final double ROLLOFF = 0.95;
     static final int ZERO_CROSSINGS = 64;
     static final double KAISER_BETA = 9.0;
@@ -37,8 +37,8 @@ public final class Resampler {
     private final float[][] table;
 
     /**
-     * @param inputRate rate of the input, Hz, in [8000, 48000]
-     * @param outputRate rate of the output, Hz, in [8000, 48000]
+     * @param inputRate rate of the input, Hz, in [8000, 192000]
+     * @param outputRate rate of the output, Hz, in [8000, 192000]
      */
     public Resampler(int inputRate, int outputRate) {
         checkRate("input", inputRate);

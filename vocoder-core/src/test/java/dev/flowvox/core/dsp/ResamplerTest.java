@@ -64,10 +64,24 @@ class ResamplerTest {
     }
 
     @Test
+    void studioRatesComeDownToTheModelRateWithoutAliasing() {
+        for (int rate : new int[] {88200, 96000, 192000}) {
+            Resampler resampler = new Resampler(rate, 22050);
+            float[] tone = resampler.resample(Signals.sine(1000, 0.5, rate, rate, 0.3));
+            double snr = Signals.snrDb(Signals.sine(1000, 0.5, 22050, 22050, 0.3), tone, EDGE, 22050 - EDGE);
+            assertTrue(snr > 40, rate + " Hz: SNR of a 1 kHz tone " + snr + " dB; expected > 40");
+            float[] ultrasound = resampler.resample(Signals.sine(20000, 0.5, rate, rate, 0));
+            double attenuationDb = 20 * Math.log10(Signals.rms(ultrasound, EDGE, 22050 - EDGE) / (0.5 / Math.sqrt(2)));
+            assertTrue(attenuationDb < -60, rate + " Hz: a 20 kHz tone at 22050 Hz output: " + attenuationDb + " dB");
+        }
+    }
+
+    @Test
     void ratesOutsideTheSupportedRangeAreRejected() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> new Resampler(96000, 22050));
-        assertEquals("input rate 96000 Hz; expected 8000..48000 Hz", e.getMessage());
+                () -> new Resampler(192001, 22050));
+        assertEquals("input rate 192001 Hz; expected 8000..192000 Hz", e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> new Resampler(22050, 7999));
     }
 
     private static double gainDb(Resampler resampler, double frequency) {

@@ -28,6 +28,8 @@ record SynthesisPlan(ServedModel model, double sigma, long seed, double denoiser
 
     /** Largest latent scale accepted. */
     static final double MAX_SIGMA = SynthesisDefaults.MAX_SIGMA;
+    /** Highest output rate, Hz: the model's band ends far below, so more would only cost bandwidth. */
+    static final int MAX_OUTPUT_RATE = 48000;
 
     /** Validates the values (the factory has already given the client clear messages). */
     SynthesisPlan {
@@ -69,9 +71,9 @@ record SynthesisPlan(ServedModel model, double sigma, long seed, double denoiser
         };
         int modelRate = model.info().sampleRate();
         int rate = options.getSampleRate() == 0 ? modelRate : options.getSampleRate();
-        if (rate < Resampler.MIN_RATE || rate > Resampler.MAX_RATE) {
+        if (rate < Resampler.MIN_RATE || rate > MAX_OUTPUT_RATE) {
             throw new IllegalArgumentException("sample_rate " + Integer.toUnsignedString(rate) + " Hz; expected "
-                    + Resampler.MIN_RATE + " to " + Resampler.MAX_RATE + " Hz, or 0 for the model's " + modelRate
+                    + Resampler.MIN_RATE + " to " + MAX_OUTPUT_RATE + " Hz, or 0 for the model's " + modelRate
                     + " Hz");
         }
         int chunk = options.getChunkFrames();
