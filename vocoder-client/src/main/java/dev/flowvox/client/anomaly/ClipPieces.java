@@ -12,6 +12,8 @@ import java.util.Optional;
  */
 final class ClipPieces {
 
+    private static final String LEVEL_LOW = "level_low";
+
     /**
      * One piece of the audio.
      *
@@ -46,19 +48,20 @@ final class ClipPieces {
     }
 
     /**
-     * Where the piece after a scored one starts: at the end of its last judged segment, since a
-     * judged clip leaves out a tail shorter than half a segment; without a verdict, at the end of
-     * its scored samples. So every sample lies in exactly one judged segment, as in a clip judged whole.
+     * Where the piece after a scored one starts: at the end of its last full-length segment, since a
+     * judged clip leaves out a tail shorter than half a segment. So every sample lies in exactly one
+     * segment that counts, as in a clip judged whole.
      *
      * @param piece the scored piece
-     * @param score its score
+     * @param covered samples from the piece's start to the end of its last segment at least half as
+     *     long as its longest (its scored samples when it has no segments), at least one
      * @return the next piece's first sample, after {@code piece.start()} and at most {@code piece.end()}
      */
-    static int resume(Piece piece, ClipScore score) {
-        long judged = score.verdict()
-                .map(v -> Math.round(v.segments().get(v.segments().size() - 1).endSeconds() * score.sampleRate()))
-                .orElse(score.scoredSamples());
-        return (int) Math.min(piece.end(), piece.start() + judged);
+    static int resume(Piece piece, long covered) {
+        if (covered < 1) {
+            throw new IllegalArgumentException("a piece covering " + covered + " samples; expected at least one");
+        }
+        return (int) Math.min(piece.end(), piece.start() + covered);
     }
 
     /**
@@ -89,20 +92,35 @@ final class ClipPieces {
     }
 
     private static ClipVerdict joinVerdicts(List<Piece> pieces, List<ClipScore> scores, int sampleRate) {
+        List<ClipVerdict> verdicts = scores.stream().map(score -> score.verdict().orElseThrow()).toList();
+        boolean sounding = verdicts.stream().anyMatch(v -> !silent(v));
         List<SegmentResult> segments = new ArrayList<>();
-        List<ClipVerdict> verdicts = new ArrayList<>();
+        List<ClipVerdict> counted = new ArrayList<>();
         for (int p = 0; p < pieces.size(); p++) {
-            ClipVerdict verdict = scores.get(p).verdict().orElseThrow();
+            ClipVerdict verdict = verdicts.get(p);
+            if (sounding && silent(verdict)) {
+                continue;
+            }
             double offset = (double) pieces.get(p).start() / sampleRate;
             for (SegmentResult s : verdict.segments()) {
                 segments.add(new SegmentResult(s.startSeconds() + offset, s.endSeconds() + offset, s.levelDb(),
                         s.features(), s.margin(), s.deviation(), s.anomalous()));
             }
-            verdicts.add(verdict);
+            counted.add(verdict);
         }
-        ClipVerdict worst = verdicts.stream().max(Comparator.comparingDouble(ClipVerdict::score)).orElseThrow();
-        Optional<WholeClipResult> wholeClip = verdicts.stream().flatMap(v -> v.wholeClip().stream())
+        ClipVerdict worst = counted.stream().max(Comparator.comparingDouble(ClipVerdict::score)).orElseThrow();
+        Optional<WholeClipResult> wholeClip = counted.stream().flatMap(v -> v.wholeClip().stream())
                 .max(Comparator.comparingDouble(WholeClipResult::margin));
         return new ClipVerdict(worst.anomalous(), worst.score(), worst.threshold(), segments, wholeClip);
+    }
+
+    /**
+     * Whether a piece was judged as holding no sound: every segment quieter than any normal speech,
+     * which a clip with sound skips as pauses, and a clip without sound flags {@code level_low}. A
+     * piece of a file with sound elsewhere (a long pause) is left out, as a whole-file check would
+     * skip those pauses.
+     */
+    private static boolean silent(ClipVerdict verdict) {
+        return verdict.segments().stream().allMatch(s -> s.anomalous() && s.deviation().equals(LEVEL_LOW));
     }
 }

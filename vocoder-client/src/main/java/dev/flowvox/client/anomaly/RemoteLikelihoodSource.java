@@ -12,6 +12,7 @@ import dev.flowvox.proto.v1.ListModelsResponse;
 import dev.flowvox.proto.v1.ModelInfo;
 import dev.flowvox.proto.v1.ScoreRequest;
 import dev.flowvox.proto.v1.ScoreResponse;
+import dev.flowvox.proto.v1.ScoreSegment;
 import dev.flowvox.proto.v1.SegmentCheck;
 import dev.flowvox.proto.v1.VocoderGrpc;
 
@@ -96,30 +97,41 @@ public final class RemoteLikelihoodSource implements LikelihoodSource {
     @Override
     public ClipScore score(float[] audio) {
         if (audio.length <= longestPiece) {
-            return scoreOnce(audio);
+            return toClient(call(audio));
         }
         List<ClipPieces.Piece> pieces = new ArrayList<>();
         List<ClipScore> scores = new ArrayList<>();
         int start = 0;
         while (true) {
             ClipPieces.Piece piece = new ClipPieces.Piece(start, ClipPieces.end(start, audio.length, longestPiece, hop));
-            ClipScore score = scoreOnce(Arrays.copyOfRange(audio, piece.start(), piece.end()));
+            ScoreResponse response = call(Arrays.copyOfRange(audio, piece.start(), piece.end()));
             pieces.add(piece);
-            scores.add(score);
+            scores.add(toClient(response));
             if (piece.end() == audio.length) {
                 return ClipPieces.join(pieces, scores, sampleRate);
             }
-            start = ClipPieces.resume(piece, score);
+            start = ClipPieces.resume(piece, covered(response));
         }
     }
 
-    private ClipScore scoreOnce(float[] audio) {
-        ScoreResponse response = stub.withDeadlineAfter(deadline.toMillis(), TimeUnit.MILLISECONDS)
+    /** Samples up to the end of the last segment at least half as long as the longest, as a judged clip counts them. */
+    private static long covered(ScoreResponse response) {
+        long longest = response.getSegmentsList().stream().mapToLong(s -> s.getEndSample() - s.getStartSample()).max()
+                .orElse(0);
+        return response.getSegmentsList().stream().filter(s -> 2 * (s.getEndSample() - s.getStartSample()) >= longest)
+                .mapToLong(ScoreSegment::getEndSample).max().orElse(response.getScoredSamples());
+    }
+
+    private ScoreResponse call(float[] audio) {
+        return stub.withDeadlineAfter(deadline.toMillis(), TimeUnit.MILLISECONDS)
                 .score(ScoreRequest.newBuilder()
                         .setModelId(modelId)
                         .setAudio(Audio.newBuilder().setData(AudioCodec.encode(audio, AudioEncoding.FLOAT32))
                                 .setEncoding(AudioEncoding.FLOAT32).setSampleRate(sampleRate))
                         .build());
+    }
+
+    private static ClipScore toClient(ScoreResponse response) {
         Optional<ClipVerdict> verdict = response.hasVerdict()
                 ? Optional.of(toClient(response.getVerdict(), response.getSampleRate())) : Optional.empty();
         return new ClipScore(response.getNatsPerSample(), response.getScoredSamples(), response.getSampleRate(), verdict);

@@ -2,6 +2,7 @@
 package dev.flowvox.client.anomaly;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -30,13 +31,32 @@ class ClipPiecesTest {
     }
 
     @Test
-    void theNextPieceStartsWhereTheLastJudgedSegmentEnds() {
+    void theNextPieceStartsWhereTheLastCountedSegmentEnds() {
         ClipPieces.Piece piece = new ClipPieces.Piece(1000, 1400);
-        ClipVerdict judged = verdict(3.5, -1.0, "nats_per_sample_low");
-        assertEquals(1350, ClipPieces.resume(piece, new ClipScore(-4.0, 384, 100, Optional.of(judged))),
-                "the tail after the judged segment is judged with the next piece");
-        assertEquals(1384, ClipPieces.resume(piece, new ClipScore(-4.0, 384, 100, Optional.empty())),
-                "without a verdict, after the scored samples");
+        assertEquals(1350, ClipPieces.resume(piece, 350), "the tail after it is scored again with the next piece");
+        assertEquals(1400, ClipPieces.resume(piece, 420), "never past the piece's end");
+        assertThrows(IllegalArgumentException.class, () -> ClipPieces.resume(piece, 0));
+    }
+
+    /** A file with sound whose middle piece is one long pause: judged whole, the pause would be skipped. */
+    @Test
+    void aSilentPieceOfAFileWithSoundCountsAsAPause() {
+        List<ClipPieces.Piece> pieces = List.of(new ClipPieces.Piece(0, 300), new ClipPieces.Piece(300, 600),
+                new ClipPieces.Piece(600, 700));
+        ClipVerdict speech = verdict(0.5, -1.0, "nats_per_sample_low");
+        SegmentResult quiet = new SegmentResult(0, 0.5, -90, List.of(), 2.5, "level_low", true);
+        ClipVerdict silence = new ClipVerdict(true, 2.5, 2.0, List.of(quiet, quiet), Optional.empty());
+        ClipScore joined = ClipPieces.join(pieces, List.of(new ClipScore(-4.0, 300, 100, Optional.of(speech)),
+                new ClipScore(-9.0, 300, 100, Optional.of(silence)), new ClipScore(-4.0, 100, 100, Optional.of(speech))), 100);
+        ClipVerdict v = joined.verdict().orElseThrow();
+        assertFalse(v.anomalous(), "the pause is not judged: " + v);
+        assertEquals(-1.0, v.score());
+        assertEquals(List.of(0.0, 6.0), v.segments().stream().map(SegmentResult::startSeconds).toList());
+
+        ClipScore allSilent = ClipPieces.join(pieces.subList(0, 2), List.of(new ClipScore(-9.0, 300, 100,
+                Optional.of(silence)), new ClipScore(-9.0, 300, 100, Optional.of(silence))), 100);
+        assertTrue(allSilent.verdict().orElseThrow().anomalous(), "a file without sound is anomalous");
+        assertEquals(4, allSilent.verdict().orElseThrow().segments().size());
     }
 
     @Test
