@@ -3,6 +3,7 @@ package dev.flowvox.cli;
 
 import ai.djl.ndarray.NDManager;
 
+import dev.flowvox.client.VocoderClient;
 import dev.flowvox.client.anomaly.AnomalyCheck;
 import dev.flowvox.client.anomaly.AudioAnomalyDetector;
 import dev.flowvox.client.anomaly.CheckPlot;
@@ -12,9 +13,6 @@ import dev.flowvox.client.anomaly.RemoteLikelihoodSource;
 import dev.flowvox.client.anomaly.SegmentResult;
 import dev.flowvox.core.model.ModelBundle;
 import dev.flowvox.core.model.VocoderModel;
-
-import io.grpc.ManagedChannel;
-import io.grpc.ManagedChannelBuilder;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -31,7 +29,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 /** {@code flowvox check}: is this audio typical for the model? */
@@ -50,9 +47,12 @@ final class CheckCommand implements Callable<Integer> {
     @Mixin
     ChecksModelOption modelOption;
 
-    @Option(names = "--server", paramLabel = "HOST:PORT", description = "score on a flowvox server (plaintext) "
-            + "instead of in this process")
+    @Option(names = "--server", paramLabel = "HOST:PORT[,HOST:PORT...]", description = "score on flowvox "
+            + "server(s), round robin, instead of in this process (--tls-ca and --token for secured ones)")
     String server;
+
+    @Mixin
+    ServerAccess access;
 
     @Option(names = "--model-id", defaultValue = "", description = "model id on the server (default: its scoring "
             + "model; a plain flowvox serve scores with the shipped checks model, id 'checks')")
@@ -72,12 +72,8 @@ final class CheckCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         if (server != null) {
-            ManagedChannel channel = ManagedChannelBuilder.forTarget(server).usePlaintext().build();
-            try {
-                return run(new AudioAnomalyDetector(
-                        new RemoteLikelihoodSource(channel, modelId, Duration.ofMinutes(2))));
-            } finally {
-                channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
+            try (VocoderClient client = access.client(server, Duration.ofMinutes(2)).build()) {
+                return run(new AudioAnomalyDetector(new RemoteLikelihoodSource(client, modelId)));
             }
         }
         try (NDManager manager = NDManager.newBaseManager();

@@ -2,7 +2,6 @@
 package dev.flowvox.cli;
 
 import dev.flowvox.client.VocoderClient;
-import dev.flowvox.client.VocoderClientBuilder;
 import dev.flowvox.client.audio.AudioSink;
 import dev.flowvox.client.audio.PcmStreamSink;
 import dev.flowvox.client.audio.SpeakerSink;
@@ -87,13 +86,8 @@ final class SpeakCommand implements Callable<Integer> {
             description = "Vocoder server(s), round robin (FLOWVOX_SERVER); default: start one in-process with --model")
     String server;
 
-    @Option(names = "--tls-ca", paramLabel = "PEM", defaultValue = "${env:FLOWVOX_TLS_CA}",
-            description = "Use TLS, trusting this CA or self-signed certificate (FLOWVOX_TLS_CA)")
-    Path tlsCa;
-
-    @Option(names = "--token", defaultValue = "${env:FLOWVOX_TOKEN}",
-            description = "Bearer token for the server (FLOWVOX_TOKEN)")
-    String token;
+    @Mixin
+    ServerAccess access;
 
     @Option(names = "--sigma", description = "Latent noise scale, 0 to 4 (default: the model's recommended sigma)")
     Float sigma;
@@ -150,12 +144,8 @@ final class SpeakCommand implements Callable<Integer> {
     }
 
     private SpeechSummary speak(String target, AudioSink sink) throws IOException, InterruptedException {
-        VocoderClientBuilder builder = VocoderClient.builder().setTarget(target).optBearerToken(token)
-                .optDeadline(Duration.ofMinutes(5)).optKeepAlive(Duration.ofSeconds(30));
-        if (tlsCa != null) {
-            builder.optTrustedCertificate(tlsCa);
-        }
-        try (VocoderClient client = builder.build(); FrontEnd front = frontEnd()) {
+        try (VocoderClient client = access.client(target, Duration.ofMinutes(5)).optKeepAlive(Duration.ofSeconds(30))
+                .build(); FrontEnd front = frontEnd()) {
             TextToSpeech tts = TextToSpeech.builder().setClient(client).setFrontEnd(front)
                     .optSynthesisOptions(options()).build();
             if (!stdin) {

@@ -5,10 +5,17 @@ import static dev.flowvox.cli.CliRun.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.flowvox.client.SelfSignedCertificate;
 import dev.flowvox.client.anomaly.AnomalyKind;
 import dev.flowvox.client.audio.TestAudioFiles;
 import dev.flowvox.core.calibration.CalibrationSection;
 import dev.flowvox.core.model.BundleArchive;
+import dev.flowvox.server.VocoderServer;
+import dev.flowvox.server.auth.TokenSet;
+import dev.flowvox.server.config.ServerConfig;
+import dev.flowvox.server.config.StreamingConfig;
+import dev.flowvox.server.limits.Limits;
+import dev.flowvox.server.schedule.BatchPolicy;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -16,6 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -187,6 +195,37 @@ class AnomalyCommandsTest {
         assertTrue(Files.readString(out.resolve("anomaly-eval.md")).contains("Calibrated on " + train), "the report "
                 + "names its data");
         assertTrue(Files.size(out.resolve("roc-flow.png")) > 1000);
+    }
+
+    /** {@code check --server} on a server that wants TLS and a bearer token judges as the local check does. */
+    @Test
+    void checkScoresOnASecuredServer() throws Exception {
+        SelfSignedCertificate tls = SelfSignedCertificate.create(dir);
+        Path bundle = Path.of("..", "models", "checks", "checks.flowvox");
+        float[] speech = FixtureSpeech.samples();
+        Path noise = dir.resolve("noise.wav");
+        FixtureSpeech.write(noise, AnomalyKind.WHITE_NOISE.apply(Arrays.copyOfRange(speech, 5512, 5512 + 33075),
+                FixtureSpeech.RATE, 1));
+        VocoderServer server = VocoderServer.create(new ServerConfig(0, List.of(bundle), null, null, tls.certificate(),
+                tls.key(), TokenSet.of(List.of("check-secret")), -1, new BatchPolicy(4, Duration.ZERO, 16), 1, 1, 4,
+                StreamingConfig.DEFAULT, Limits.DEFAULT, Duration.ofSeconds(5))).start();
+        try {
+            String target = "localhost:" + server.port();
+            CliRun remote = run("check", "--server", target, "--tls-ca", tls.certificate().toString(), "--token",
+                    "check-secret", noise.toString());
+            assertEquals(0, remote.status(), remote.err());
+            CliRun local = run("check", "-m", bundle.toString(), noise.toString());
+            String[] row = remote.out().split("\n")[1].split("\t");
+            String[] expected = local.out().split("\n")[1].split("\t");
+            assertEquals("anomalous", row[1], remote.out());
+            assertEquals(expected[3], row[3], "the same score as the local check: " + local.out() + remote.out());
+
+            CliRun refused = run("check", "--server", target, "--tls-ca", tls.certificate().toString(), "--token",
+                    "wrong", noise.toString());
+            assertTrue(refused.status() != 0 && refused.err().contains("UNAUTHENTICATED"), refused.err());
+        } finally {
+            server.close();
+        }
     }
 
     private static float[] scaled(float[] x, float gain) {

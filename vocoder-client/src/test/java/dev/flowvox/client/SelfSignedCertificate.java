@@ -18,11 +18,18 @@ import java.util.List;
  * @param certificate the certificate PEM
  * @param key the private key PEM
  */
-record SelfSignedCertificate(Path certificate, Path key) {
+public record SelfSignedCertificate(Path certificate, Path key) {
 
     private static final String PASSWORD = "test-only";
 
-    static SelfSignedCertificate create(Path dir) throws IOException, InterruptedException, GeneralSecurityException {
+    /**
+     * @param dir where the key store and the PEM files go
+     * @return the certificate and key files
+     * @throws IOException if keytool fails
+     * @throws InterruptedException if interrupted while keytool runs
+     * @throws GeneralSecurityException if the key store cannot be read
+     */
+    public static SelfSignedCertificate create(Path dir) throws IOException, InterruptedException, GeneralSecurityException {
         Path store = dir.resolve("localhost.p12");
         String keytool = Path.of(System.getProperty("java.home"), "bin", "keytool").toString();
         Process process = new ProcessBuilder(List.of(keytool, "-genkeypair", "-alias", "localhost", "-keyalg", "RSA",

@@ -1,20 +1,18 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 package dev.flowvox.client.anomaly;
 
+import dev.flowvox.client.VocoderClient;
 import dev.flowvox.proto.codec.AudioCodec;
 import dev.flowvox.proto.v1.Audio;
 import dev.flowvox.proto.v1.AudioEncoding;
 import dev.flowvox.proto.v1.CalibrationVerdict;
 import dev.flowvox.proto.v1.ClipCheck;
-import dev.flowvox.proto.v1.GetModelRequest;
-import dev.flowvox.proto.v1.ListModelsRequest;
 import dev.flowvox.proto.v1.ListModelsResponse;
 import dev.flowvox.proto.v1.ModelInfo;
 import dev.flowvox.proto.v1.ScoreRequest;
 import dev.flowvox.proto.v1.ScoreResponse;
 import dev.flowvox.proto.v1.ScoreSegment;
 import dev.flowvox.proto.v1.SegmentCheck;
-import dev.flowvox.proto.v1.VocoderGrpc;
 
 import io.grpc.Channel;
 
@@ -23,23 +21,21 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Scores on a flowvox server through the gRPC {@code Score} call; the server judges with the
  * calibration stored in its model's bundle. Audio longer than the server's {@code Score} limit
  * ({@code ModelInfo.max_score_seconds}) is sent in pieces (see {@link #longestPiece()}). The caller
- * owns the channel (and shuts it down). Thread-safe.
+ * owns the channel or client (and closes it). Thread-safe.
  */
 public final class RemoteLikelihoodSource implements LikelihoodSource {
 
-    private final VocoderGrpc.VocoderBlockingStub stub;
+    private final VocoderClient client;
     private final String modelId;
     private final int sampleRate;
     private final boolean calibrated;
     private final int hop;
     private final int longestPiece;
-    private final Duration deadline;
 
     /**
      * Asks the server for the model's rate and calibration status ({@code GetModel}).
@@ -51,12 +47,21 @@ public final class RemoteLikelihoodSource implements LikelihoodSource {
      * @throws io.grpc.StatusRuntimeException if the server cannot be reached or has no such model
      */
     public RemoteLikelihoodSource(Channel channel, String modelId, Duration deadline) {
-        this.stub = VocoderGrpc.newBlockingStub(channel);
-        this.deadline = deadline;
-        String id = modelId.isEmpty() ? scoringModel(stub.withDeadlineAfter(deadline.toMillis(), TimeUnit.MILLISECONDS)
-                .listModels(ListModelsRequest.getDefaultInstance())) : modelId;
-        ModelInfo info = stub.withDeadlineAfter(deadline.toMillis(), TimeUnit.MILLISECONDS)
-                .getModel(GetModelRequest.newBuilder().setModelId(id).build());
+        this(new VocoderClient(channel).withDeadline(deadline), modelId);
+    }
+
+    /**
+     * A source on a client: its servers, TLS, bearer token, deadline and retries; the caller closes the
+     * client.
+     *
+     * @param client the client
+     * @param modelId model to use; empty for the server's scoring model
+     *     ({@code ListModelsResponse.default_score_model_id})
+     * @throws io.grpc.StatusRuntimeException if the server cannot be reached or has no such model
+     */
+    public RemoteLikelihoodSource(VocoderClient client, String modelId) {
+        this.client = client;
+        ModelInfo info = client.getModel(modelId.isEmpty() ? scoringModel(client.listModels()) : modelId);
         this.modelId = info.getId();
         this.sampleRate = info.getSampleRate();
         this.calibrated = info.getCalibrated();
@@ -123,8 +128,7 @@ public final class RemoteLikelihoodSource implements LikelihoodSource {
     }
 
     private ScoreResponse call(float[] audio) {
-        return stub.withDeadlineAfter(deadline.toMillis(), TimeUnit.MILLISECONDS)
-                .score(ScoreRequest.newBuilder()
+        return client.score(ScoreRequest.newBuilder()
                         .setModelId(modelId)
                         .setAudio(Audio.newBuilder().setData(AudioCodec.encode(audio, AudioEncoding.FLOAT32))
                                 .setEncoding(AudioEncoding.FLOAT32).setSampleRate(sampleRate))
