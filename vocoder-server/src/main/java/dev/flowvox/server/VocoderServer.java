@@ -5,10 +5,12 @@ import dev.flowvox.proto.v1.VocoderGrpc;
 import dev.flowvox.server.api.VocoderService;
 import dev.flowvox.server.auth.BearerTokenInterceptor;
 import dev.flowvox.server.config.ServerConfig;
+import dev.flowvox.server.limits.Limits;
 import dev.flowvox.server.metrics.MetricsHttpServer;
 import dev.flowvox.server.metrics.MetricsInterceptor;
 import dev.flowvox.server.metrics.ServerMetrics;
 import dev.flowvox.server.registry.ModelRegistry;
+import dev.flowvox.server.registry.ServedModel;
 
 import io.grpc.BindableService;
 import io.grpc.Grpc;
@@ -62,6 +64,7 @@ public final class VocoderServer implements AutoCloseable {
     private final ExecutorService callbacks;
     private final ExecutorService scoring;
     private final MetricsHttpServer metricsHttp;
+    private final Limits limits;
     private boolean released;
 
     /**
@@ -97,6 +100,7 @@ public final class VocoderServer implements AutoCloseable {
         }
         builder.intercept(new MetricsInterceptor(metrics));
         this.server = builder.build();
+        this.limits = config.limits();
         this.metricsHttp = config.metricsPort() >= 0 ? new MetricsHttpServer(config.metricsPort(), metrics) : null;
     }
 
@@ -145,7 +149,24 @@ public final class VocoderServer implements AutoCloseable {
         health.setStatus(VocoderGrpc.SERVICE_NAME, ServingStatus.SERVING);
         LOG.info("serving {} on port {}{}", models.ids(), server.getPort(),
                 metricsHttp == null ? "" : ", metrics on port " + metricsHttp.port());
+        warnWhereTheScoreLimitExceedsTheMessageSize();
         return this;
+    }
+
+    /**
+     * A Score request as long as the limit allows, in FLOAT32 at the model's rate (what flowvox's client
+     * sends), must fit in one message; otherwise such requests fail with RESOURCE_EXHAUSTED before the
+     * limit is reached, so say so at start-up.
+     */
+    private void warnWhereTheScoreLimitExceedsTheMessageSize() {
+        for (ServedModel model : models.all()) {
+            double bytes = limits.maxScoreSeconds() * model.info().sampleRate() * Float.BYTES;
+            if (bytes > limits.maxMessageBytes()) {
+                LOG.warn("a Score request of {} s of FLOAT32 audio at {}'s {} Hz takes {} bytes, more than the {}-byte "
+                        + "message limit; raise --max-message-bytes or lower --max-score-seconds", limits.maxScoreSeconds(),
+                        model.id(), model.info().sampleRate(), (long) bytes, limits.maxMessageBytes());
+            }
+        }
     }
 
     /** The bound gRPC port. */
