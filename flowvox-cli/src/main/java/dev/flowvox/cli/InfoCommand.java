@@ -33,8 +33,8 @@ final class InfoCommand implements Callable<Integer> {
         spec.commandLine().getOut().println("bundle:      " + archive.source());
         spec.commandLine().getOut().println("description: " + info.provenance().description());
         spec.commandLine().getOut().println("created:     " + info.provenance().created());
-        spec.commandLine().getOut().println("flow:        " + info.flow());
-        spec.commandLine().getOut().println("mel:         " + info.mel());
+        spec.commandLine().getOut().println("flow:        " + ModelDescription.flow(info));
+        spec.commandLine().getOut().println("mel:         " + ModelDescription.mel(info.mel()));
         SynthesisDefaults synthesis = SynthesisDefaults.read(archive);
         spec.commandLine().getOut().println("sigma:       " + info.trainingSigma() + " (training), " + synthesis.sigma()
                 + " (synthesis default: " + synthesis.basis() + ")");

@@ -3,9 +3,6 @@ package dev.flowvox.cli;
 
 import ai.djl.ndarray.NDManager;
 
-import dev.flowvox.core.flow.FlowConfig;
-import dev.flowvox.core.flow.Squeeze;
-import dev.flowvox.core.flow.WaveNetConfig;
 import dev.flowvox.core.model.ModelBundle;
 import dev.flowvox.core.model.ModelInfo;
 import dev.flowvox.core.model.SynthesisDefaults;
@@ -91,33 +88,15 @@ final class ModelCardCommand implements Callable<Integer> {
 
     private String card(ModelInfo info, SynthesisDefaults synthesis, long parameters, double[][] validation,
             String machine, List<SpeedMeasurement.Row> speed, CopySynthesisReport quality, CopySynthesisReport unseenQuality) {
-        FlowConfig flow = info.flow();
-        WaveNetConfig wn = flow.waveNet();
         StringBuilder md = new StringBuilder();
         md.append("# Model card: flowvox default model\n\n");
         md.append("`model.flowvox` is the model the `flowvox` command and server use when no model is named. ")
                 .append("This card is written by `flowvox model-card --run ").append(run).append(" --out ").append(out)
                 .append("`; every number below comes from that command.\n\n");
         md.append("## Architecture\n\n");
-        String squeeze = flow.squeeze() == Squeeze.LAPPED
-                ? String.format(Locale.ROOT, "audio as %d lapped-transform coefficients per %d samples (%.0f Hz apart), "
-                        + "each divided by the standard deviation a linear map of the mel predicts (the spectral envelope)",
-                        flow.nGroup(), flow.nGroup(), info.mel().sampleRate() / (2.0 * flow.nGroup()))
-                : String.format(Locale.ROOT, "audio in groups of %d samples", flow.nGroup());
-        if (flow.pitchPrediction().enabled()) {
-            squeeze = String.format(Locale.ROOT, "a pitch predictor (each sample predicted from one period earlier, "
-                    + "gain %.2f where the mel's f0 estimate finds voicing at YIN threshold %.2f, so the flow models the "
-                    + "prediction residual and synthesis rebuilds the harmonics), then %s",
-                    flow.pitchPrediction().voicedGain(), flow.pitchPrediction().threshold(), squeeze);
-        }
-        md.append(String.format(Locale.ROOT, "A WaveGlow-style normalizing flow (%s): %s, "
-                + "%d flow steps (invertible 1x1 convolution + affine coupling), %d channels leaving every %d flows, "
-                + "coupling networks of %d %s layers with %d channels, kernel %d, dilations cycling every %d layers, "
-                + "conditioned on the %d-band mel at %s. %,d trainable parameters. Why this shape: "
-                + "[ARCHITECTURE.md](ARCHITECTURE.md).%n%n", info.provenance().description(), squeeze, flow.nFlows(),
-                flow.nEarlySize(), flow.nEarlyEvery(), wn.nLayers(), wn.separable() ? "depthwise-separable" : "dense",
-                wn.nChannels(), wn.kernelSize(), wn.dilationCycle(), flow.nMelChannels(),
-                flow.conditioning().name().toLowerCase(Locale.ROOT).replace('_', ' '), parameters));
+        md.append(String.format(Locale.ROOT, "A WaveGlow-style normalizing flow (%s): %s. %,d trainable parameters. "
+                + "Why this shape: [ARCHITECTURE.md](ARCHITECTURE.md).%n%n", info.provenance().description(),
+                ModelDescription.flow(info), parameters));
         md.append("Mel: NVIDIA's Tacotron2/WaveGlow convention (").append(info.mel().sampleRate()).append(" Hz, FFT ")
                 .append(info.mel().filterLength()).append(", hop ").append(info.mel().hopLength()).append(", ")
                 .append(info.mel().nMels()).append(" bands, 0–").append((int) info.mel().fMax())
