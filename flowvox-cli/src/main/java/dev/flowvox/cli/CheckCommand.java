@@ -62,6 +62,10 @@ final class CheckCommand implements Callable<Integer> {
             + "and the worst ranges over the threshold shaded")
     Path plotDir;
 
+    @Option(names = "--json", description = "print one JSON object per file and line (status, score, threshold, "
+            + "worst ranges, whole clip, warnings; errors as status \"error\") instead of the table")
+    boolean json;
+
     @Option(names = "--worst", defaultValue = "3", description = "time ranges to list per file (default: ${DEFAULT-VALUE})")
     int worst;
 
@@ -92,8 +96,10 @@ final class CheckCommand implements Callable<Integer> {
         if (plotDir != null) {
             Files.createDirectories(plotDir);
         }
-        out.println("file\tverdict\tnats/sample\tscore\tthreshold\tbounds at worst (nats/sample)\twhole clip\t"
-                + "worst ranges");
+        if (!json) {
+            out.println("file\tverdict\tnats/sample\tscore\tthreshold\tbounds at worst (nats/sample)\twhole clip\t"
+                    + "worst ranges");
+        }
         int failed = 0;
         List<Path> files = AudioSources.expand(inputs);
         for (Path input : files) {
@@ -102,12 +108,12 @@ final class CheckCommand implements Callable<Integer> {
                 check = detector.check(input);
             } catch (IOException | IllegalArgumentException e) {
                 spec.commandLine().getErr().println("flowvox check: " + input + ": " + e.getMessage());
-                out.println(input + "\terror\t-\t-\t-\t-\t-\t-");
+                out.println(json ? CheckJson.error(input.toString(), e.getMessage()) : input + "\terror\t-\t-\t-\t-\t-\t-");
                 failed++;
                 continue;
             }
             check.warnings().forEach(w -> spec.commandLine().getErr().println("flowvox check: " + input + ": " + w));
-            out.println(row(check));
+            out.println(json ? CheckJson.of(check, worst) : row(check));
             if (plotDir != null && check.score().verdict().isPresent()) {
                 Path png = plotDir.resolve(input.getFileName().toString().replaceAll("\\.[^.]*$", "") + ".png");
                 CheckPlot.write(check, worst, png);

@@ -5,6 +5,9 @@ import static dev.flowvox.cli.CliRun.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+
 import dev.flowvox.client.SelfSignedCertificate;
 import dev.flowvox.client.anomaly.AnomalyKind;
 import dev.flowvox.client.audio.TestAudioFiles;
@@ -195,6 +198,31 @@ class AnomalyCommandsTest {
         assertTrue(Files.readString(out.resolve("anomaly-eval.md")).contains("Calibrated on " + train), "the report "
                 + "names its data");
         assertTrue(Files.size(out.resolve("roc-flow.png")) > 1000);
+    }
+
+    @Test
+    void checkPrintsOneJsonObjectPerFile() throws Exception {
+        float[] speech = FixtureSpeech.samples();
+        Path noise = dir.resolve("noise.wav");
+        FixtureSpeech.write(noise, AnomalyKind.WHITE_NOISE.apply(Arrays.copyOfRange(speech, 5512, 5512 + 33075),
+                FixtureSpeech.RATE, 1));
+        Path missing = dir.resolve("missing.wav");
+
+        CliRun checked = run("check", "-m", Path.of("..", "models", "checks", "checks.flowvox").toString(), "--json",
+                "--worst", "2", noise.toString(), missing.toString());
+
+        assertEquals(1, checked.status(), "one file could not be checked: " + checked.err());
+        String[] lines = checked.out().strip().split("\n");
+        assertEquals(2, lines.length, checked.out() + checked.err());
+        JsonObject judged = JsonParser.parseString(lines[0]).getAsJsonObject();
+        assertEquals(noise.toString(), judged.get("file").getAsString());
+        assertEquals("anomalous", judged.get("status").getAsString());
+        assertTrue(judged.get("score").getAsDouble() > judged.get("threshold").getAsDouble(), lines[0]);
+        assertEquals(2, judged.getAsJsonArray("worst_ranges").size(), lines[0]);
+        assertEquals(1.5, judged.get("seconds").getAsDouble(), 0.01);
+        JsonObject failed = JsonParser.parseString(lines[1]).getAsJsonObject();
+        assertEquals("error", failed.get("status").getAsString());
+        assertEquals(missing + ": no such file; expected an audio file", failed.get("error").getAsString());
     }
 
     /** {@code check --server} on a server that wants TLS and a bearer token judges as the local check does. */

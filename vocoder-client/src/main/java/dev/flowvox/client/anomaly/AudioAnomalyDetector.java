@@ -6,7 +6,6 @@ import dev.flowvox.core.audio.ModelInput;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -59,7 +58,7 @@ public final class AudioAnomalyDetector {
      * @throws IllegalArgumentException if it holds no samples
      */
     public AnomalyCheck check(Path file) throws IOException {
-        return check(Files.readAllBytes(file), file.toString());
+        return check(AudioFiles.read(file), file.toString());
     }
 
     /**

@@ -9,6 +9,7 @@ import dev.flowvox.core.audio.ModelInput;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -63,14 +64,29 @@ public final class AudioFiles {
      * @param file the file
      * @param sampleRate the rate to return, Hz, positive (in [8000, 48000] when resampling is needed)
      * @return its audio, mono at {@code sampleRate}, and what was done to obtain it
-     * @throws IOException if the file cannot be read or decoded (the message is flowvox's WAV reader's;
-     *     the other decoders' reasons are suppressed exceptions), or is a directory
+     * @throws IOException if the file does not exist, is a directory, or cannot be read or decoded (the
+     *     message is flowvox's WAV reader's; the other decoders' reasons are suppressed exceptions)
      */
     public static Loaded load(Path file, int sampleRate) throws IOException {
+        return load(read(file), file.toString(), sampleRate);
+    }
+
+    /**
+     * The bytes of an audio file, with errors that say what is wrong with the path.
+     *
+     * @param file the file
+     * @return its bytes
+     * @throws NoSuchFileException if it does not exist ("X: no such file; expected an audio file")
+     * @throws IOException if it is a directory or cannot be read
+     */
+    public static byte[] read(Path file) throws IOException {
         if (Files.isDirectory(file)) {
             throw new IOException(file + " is a directory; expected an audio file");
         }
-        return load(Files.readAllBytes(file), file.toString(), sampleRate);
+        if (!Files.exists(file)) {
+            throw new NoSuchFileException(file.toString(), null, "no such file; expected an audio file");
+        }
+        return Files.readAllBytes(file);
     }
 
     /**
