@@ -66,6 +66,10 @@ final class CheckCommand implements Callable<Integer> {
             + "worst ranges, whole clip, warnings; errors as status \"error\") instead of the table")
     boolean json;
 
+    @Option(names = "--fail-anomalous", description = "exit with status 2 when some file is anomalous (1 still means "
+            + "that some file could not be checked), for scripts and CI jobs")
+    boolean failAnomalous;
+
     @Option(names = "--worst", defaultValue = "3", description = "time ranges to list per file (default: ${DEFAULT-VALUE})")
     int worst;
 
@@ -86,7 +90,10 @@ final class CheckCommand implements Callable<Integer> {
         }
     }
 
-    /** Checks every input; returns the exit status: 1 when some file could not be checked. */
+    /**
+     * Checks every input; returns the exit status: 1 when some file could not be checked, else 2 when
+     * some file is anomalous and {@code --fail-anomalous} asks for it, else 0.
+     */
     private int run(AudioAnomalyDetector detector) throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         if (!detector.source().calibrated()) {
@@ -101,6 +108,7 @@ final class CheckCommand implements Callable<Integer> {
                     + "worst ranges");
         }
         int failed = 0;
+        int anomalous = 0;
         List<Path> files = AudioSources.expand(inputs);
         for (Path input : files) {
             AnomalyCheck check;
@@ -114,6 +122,9 @@ final class CheckCommand implements Callable<Integer> {
             }
             check.warnings().forEach(w -> spec.commandLine().getErr().println("flowvox check: " + input + ": " + w));
             out.println(json ? CheckJson.of(check, worst) : row(check));
+            if (check.status() == AnomalyCheck.Status.ANOMALOUS) {
+                anomalous++;
+            }
             if (plotDir != null && check.score().verdict().isPresent()) {
                 Path png = plotDir.resolve(input.getFileName().toString().replaceAll("\\.[^.]*$", "") + ".png");
                 CheckPlot.write(check, worst, png);
@@ -122,8 +133,9 @@ final class CheckCommand implements Callable<Integer> {
         if (failed > 0) {
             spec.commandLine().getErr().println("flowvox check: " + failed + " of " + files.size()
                     + " files could not be checked");
+            return 1;
         }
-        return failed == 0 ? 0 : 1;
+        return failAnomalous && anomalous > 0 ? 2 : 0;
     }
 
     private String row(AnomalyCheck check) {

@@ -220,6 +220,9 @@ class AnomalyCommandsTest {
         assertTrue(judged.get("score").getAsDouble() > judged.get("threshold").getAsDouble(), lines[0]);
         assertEquals(2, judged.getAsJsonArray("worst_ranges").size(), lines[0]);
         assertEquals(1.5, judged.get("seconds").getAsDouble(), 0.01);
+        CliRun failing = run("check", "-m", Path.of("..", "models", "checks", "checks.flowvox").toString(),
+                "--fail-anomalous", "--json", noise.toString());
+        assertEquals(2, failing.status(), "an anomalous file with --fail-anomalous: " + failing.err());
         JsonObject failed = JsonParser.parseString(lines[1]).getAsJsonObject();
         assertEquals("error", failed.get("status").getAsString());
         assertEquals(missing + ": no such file; expected an audio file", failed.get("error").getAsString());
