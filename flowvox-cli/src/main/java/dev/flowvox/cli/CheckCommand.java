@@ -38,7 +38,7 @@ import java.util.stream.Collectors;
                 + "prints file, verdict, score (worst margin over segments and the whole clip) and threshold, the "
                 + "bounds at the worst segment, the whole clip's worst statistic and the worst time ranges. A file "
                 + "that cannot be checked gets an 'error' row and the rest are still checked. Exit status 0 even "
-                + "when files are anomalous; 1 when a file could not be checked.")
+                + "when files are anomalous (2 with --fail-anomalous); 1 when a file could not be checked.")
 final class CheckCommand implements Callable<Integer> {
 
     @Spec
