@@ -9,7 +9,6 @@ import com.google.protobuf.ByteString;
 
 import dev.flowvox.proto.codec.AudioCodec;
 import dev.flowvox.proto.v1.Audio;
-import dev.flowvox.proto.v1.AudioChunk;
 import dev.flowvox.proto.v1.AudioEncoding;
 import dev.flowvox.proto.v1.MelSpectrogram;
 import dev.flowvox.proto.v1.ScoreRequest;
