@@ -42,6 +42,9 @@ final class ScoreCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (segmentSeconds != null && !(segmentSeconds > 0)) {
+            throw new IllegalArgumentException("--segments " + segmentSeconds + "; expected a positive length in seconds");
+        }
         try (NDManager manager = NDManager.newBaseManager();
                 VocoderModel model = ModelBundle.load(modelOption.resolve(), manager)) {
             int rate = model.info().sampleRate();

@@ -151,6 +151,11 @@ class FlowvoxCliTest {
         assertEquals(0, result.status(), result.err());
         assertTrue(result.out().matches("(?s).*speech-22050\\.wav\\t-?\\d+\\.\\d{4} nats/sample.*"), result.out());
         assertEquals(7, result.out().lines().filter(l -> l.contains(" s\t")).count(), result.out());
+
+        CliRun refused = run("score", "-m", bundle.toString(), "--segments", "0", fixtures.resolve("speech-22050.wav")
+                .toString());
+        assertTrue(refused.status() != 0 && refused.err().contains("--segments 0.0; expected a positive length"),
+                refused.err());
     }
 
     @Test
