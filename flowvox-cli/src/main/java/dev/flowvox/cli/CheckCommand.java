@@ -79,6 +79,9 @@ final class CheckCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (worst < 0) {
+            throw new IllegalArgumentException("--worst " + worst + "; expected 0 or more time ranges");
+        }
         if (server != null) {
             try (VocoderClient client = access.client(server, Duration.ofMinutes(2)).build()) {
                 return run(new AudioAnomalyDetector(new RemoteLikelihoodSource(client, modelId)));

@@ -41,6 +41,10 @@ final class SpeedCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (runs < 1 || !(warmup >= 0) || lengths.stream().anyMatch(seconds -> !(seconds > 0))) {
+            throw new IllegalArgumentException("--runs " + runs + ", --warmup " + warmup + ", --seconds " + lengths
+                    + "; expected at least one run, a warm-up of 0 s or more, and positive lengths");
+        }
         PrintWriter out = spec.commandLine().getOut();
         try (NDManager manager = NDManager.newBaseManager();
                 VocoderModel model = ModelBundle.load(modelOption.resolve(), manager)) {

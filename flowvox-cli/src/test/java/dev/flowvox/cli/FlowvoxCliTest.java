@@ -246,6 +246,12 @@ class FlowvoxCliTest {
                     "both factors divide the same audio duration: " + lines[row]);
         }
         assertTrue(lines[3].startsWith("| 0.10 |") && lines[4].startsWith("| 0.50 |"), speed.out());
+
+        CliRun noRuns = run("speed", "-m", bundle.toString(), "--runs", "0");
+        assertTrue(noRuns.status() != 0 && noRuns.err().contains("expected at least one run"), noRuns.err());
+        CliRun noRanges = run("check", "-m", bundle.toString(), "--worst", "-1", fixtures.resolve("speech-22050.wav")
+                .toString());
+        assertTrue(noRanges.status() != 0 && noRanges.err().contains("--worst -1; expected 0 or more"), noRanges.err());
     }
 
     @Test
