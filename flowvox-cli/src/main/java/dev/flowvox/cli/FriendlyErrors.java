@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 package dev.flowvox.cli;
 
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+
 import picocli.CommandLine;
 
 import java.io.IOException;
@@ -8,8 +11,8 @@ import java.io.UncheckedIOException;
 import java.nio.file.NoSuchFileException;
 
 /**
- * Turns the expected failures (bad input files, bad arguments) into one clear line on stderr and
- * exit status 1; anything else keeps its stack trace, because it is a bug.
+ * Turns the expected failures (bad input files, bad arguments, a server's refusal or absence) into one
+ * clear line on stderr and exit status 1; anything else keeps its stack trace, because it is a bug.
  */
 final class FriendlyErrors implements CommandLine.IExecutionExceptionHandler {
 
@@ -18,6 +21,15 @@ final class FriendlyErrors implements CommandLine.IExecutionExceptionHandler {
         Throwable cause = e instanceof UncheckedIOException ? e.getCause() : e;
         if (cause instanceof IOException || cause instanceof IllegalArgumentException) {
             commandLine.getErr().println("flowvox " + commandLine.getCommandName() + ": " + describe(cause));
+            return 1;
+        }
+        if (cause instanceof StatusRuntimeException refused) {
+            Status status = refused.getStatus();
+            String said = status.getCode() + (status.getDescription() == null ? "" : ": " + status.getDescription());
+            commandLine.getErr().println("flowvox " + commandLine.getCommandName() + ": "
+                    + (status.getCode() == Status.Code.UNAVAILABLE
+                            ? "no server answered (" + said + "); is it running at that address, with TLS if it uses TLS?"
+                            : "the server answered " + said));
             return 1;
         }
         commandLine.getErr().println("flowvox " + commandLine.getCommandName() + ": internal error, please report:");

@@ -93,6 +93,9 @@ final class TrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (steps < 1) {
+            throw new IllegalArgumentException("--steps " + steps + "; expected the step count to reach, at least 1");
+        }
         TrainingConfig config = new TrainingConfig(segment, batch, learningRate, 0.9, 0.999, 1e-8, clip, 1.0,
                 checkpointEvery, validateEvery, 10.0, seed);
         Path checkpoint = run.resolve(TrainingRun.CHECKPOINT);

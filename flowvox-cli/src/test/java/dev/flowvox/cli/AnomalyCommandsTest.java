@@ -253,7 +253,11 @@ class AnomalyCommandsTest {
 
             CliRun refused = run("check", "--server", target, "--tls-ca", tls.certificate().toString(), "--token",
                     "wrong", noise.toString());
-            assertTrue(refused.status() != 0 && refused.err().contains("UNAUTHENTICATED"), refused.err());
+            assertEquals(1, refused.status(), refused.err());
+            assertTrue(refused.err().startsWith("flowvox check: the server answered UNAUTHENTICATED"), refused.err());
+            CliRun nobody = run("check", "--server", "localhost:1", noise.toString());
+            assertEquals(1, nobody.status(), nobody.err());
+            assertTrue(nobody.err().startsWith("flowvox check: no server answered (UNAVAILABLE"), nobody.err());
         } finally {
             server.close();
         }

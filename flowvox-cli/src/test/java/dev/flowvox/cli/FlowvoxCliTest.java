@@ -223,6 +223,11 @@ class FlowvoxCliTest {
         assertEquals(1, pitchAlone.status());
         assertTrue(pitchAlone.err().contains("--pitch-gain applies when a run starts --from a checkpoint; no --from was given"),
                 pitchAlone.err());
+
+        CliRun noSteps = run("train", "--run", dir.resolve("run").toString(), "--steps", "0");
+        assertEquals(1, noSteps.status());
+        assertTrue(noSteps.err().contains("--steps 0; expected the step count to reach, at least 1"), noSteps.err());
+        assertFalse(Files.exists(dir.resolve("run")), "nothing is written for a refused run");
     }
 
     @Test
