@@ -41,6 +41,7 @@ public final class SpeechSession implements AutoCloseable {
     private final Thread vocoderThread;
     private volatile AudioStream current;
     private volatile Exception failure;
+    private volatile boolean failureReported;
     private boolean finished;
 
     SpeechSession(FrontEnd frontEnd, VocoderClient client, SynthesisOptions options, AudioSink sink,
@@ -104,6 +105,7 @@ public final class SpeechSession implements AutoCloseable {
         try {
             return done.get();
         } catch (ExecutionException e) {
+            failureReported = true;
             Throwable cause = e.getCause();
             if (cause instanceof IOException io) {
                 throw io;
@@ -126,7 +128,8 @@ public final class SpeechSession implements AutoCloseable {
     }
 
     /**
-     * Finishes the text if not yet finished and waits for the audio.
+     * Finishes the text if not yet finished and waits for the audio. A failure that {@link #await()}
+     * has already thrown is not thrown again (try-with-resources would otherwise meet it twice).
      *
      * @throws IOException as {@link #await()}
      * @throws InterruptedException if interrupted while waiting
@@ -134,7 +137,9 @@ public final class SpeechSession implements AutoCloseable {
     @Override
     public void close() throws IOException, InterruptedException {
         finish();
-        await();
+        if (!failureReported) {
+            await();
+        }
     }
 
     private void checkOpen() {

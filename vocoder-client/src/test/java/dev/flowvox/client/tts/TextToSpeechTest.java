@@ -162,4 +162,19 @@ class TextToSpeechTest {
         IOException e = assertThrows(IOException.class, () -> tts.speak("absent.npy", (samples, rate) -> { }));
         assertTrue(e.getMessage().contains("absent.npy"), e.getMessage());
     }
+
+    /** The session's failure reaches the caller once, as itself, through try-with-resources. */
+    @Test
+    void aFailedSessionClosedByTryWithResourcesThrowsItsOwnFailure() {
+        TextToSpeech tts = tts(new MelFileFrontEnd(dir));
+        IOException e = assertThrows(IOException.class, () -> {
+            try (SpeechSession session = tts.open((samples, rate) -> { })) {
+                session.appendSentence("absent.npy");
+                session.finish();
+                session.await();
+            }
+        });
+        assertTrue(e.getMessage().contains("absent.npy"), e.getMessage());
+        assertEquals(0, e.getSuppressed().length, "reported once");
+    }
 }
