@@ -104,6 +104,9 @@ final class CheckCommand implements Callable<Integer> {
                     + "run flowvox calibrate --model BUNDLE first");
         }
         if (plotDir != null) {
+            if (Files.exists(plotDir) && !Files.isDirectory(plotDir)) {
+                throw new IllegalArgumentException("--plot " + plotDir + " is a file; expected a directory for the PNGs");
+            }
             Files.createDirectories(plotDir);
         }
         if (!json) {

@@ -17,7 +17,6 @@ import io.grpc.Grpc;
 import io.grpc.InsecureServerCredentials;
 import io.grpc.Server;
 import io.grpc.ServerBuilder;
-import io.grpc.ServerCredentials;
 import io.grpc.TlsServerCredentials;
 import io.grpc.health.v1.HealthCheckResponse.ServingStatus;
 import io.grpc.health.v1.HealthGrpc;
@@ -122,18 +121,32 @@ public final class VocoderServer implements AutoCloseable {
      * @throws IOException if a bundle, the TLS files or the metrics port fail
      */
     public static VocoderServer create(ServerConfig config) throws IOException {
-        ServerCredentials credentials = config.tls()
-                ? TlsServerCredentials.create(config.tlsCertificate().toFile(), config.tlsKey().toFile())
-                : InsecureServerCredentials.create();
+        ServerBuilder<?> builder = config.tls() ? tls(config)
+                : Grpc.newServerBuilderForPort(config.port(), InsecureServerCredentials.create());
         ServerMetrics metrics = new ServerMetrics();
         ModelRegistry models = ModelRegistry.load(config.bundles(), config.defaultModel(), config.scoreModel(),
                 config.batch(), Executors.newCachedThreadPool(daemonThreads("flowvox-batcher")), config.workersPerModel(),
                 metrics::batchListener);
         try {
-            return new VocoderServer(Grpc.newServerBuilderForPort(config.port(), credentials), config, models, metrics);
+            return new VocoderServer(builder, config, models, metrics);
         } catch (IOException | RuntimeException e) {
             models.close();
             throw e;
+        }
+    }
+
+    /**
+     * A server builder with the configuration's TLS files, read before any model is loaded, with an
+     * error that names both files.
+     */
+    private static ServerBuilder<?> tls(ServerConfig config) throws IOException {
+        try {
+            return Grpc.newServerBuilderForPort(config.port(),
+                    TlsServerCredentials.create(config.tlsCertificate().toFile(), config.tlsKey().toFile()));
+        } catch (IOException | IllegalArgumentException e) {
+            throw new IOException("cannot use the TLS certificate chain " + config.tlsCertificate() + " and key "
+                    + config.tlsKey() + " (expected PEM files: a certificate chain and a PKCS#8 private key): "
+                    + e.getMessage(), e);
         }
     }
 

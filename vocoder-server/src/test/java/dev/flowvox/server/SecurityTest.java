@@ -67,6 +67,17 @@ class SecurityTest {
         server.close();
     }
 
+    @Test
+    void filesThatAreNotPemAreNamedBeforeAnyModelLoads() throws Exception {
+        Path notPem = Files.writeString(dir.resolve("not.pem"), "not a certificate");
+        IOException e = assertThrows(IOException.class, () -> VocoderServer.create(new ServerConfig(0,
+                List.of(dir.resolve("absent.flowvox")), null, null, notPem, notPem, null, -1,
+                new BatchPolicy(4, Duration.ZERO, 16), 1, 1, 4, StreamingConfig.DEFAULT, Limits.DEFAULT,
+                Duration.ofSeconds(5))));
+        assertTrue(e.getMessage().startsWith("cannot use the TLS certificate chain " + notPem + " and key " + notPem),
+                "the TLS files are read first, so the absent bundle is not what fails: " + e.getMessage());
+    }
+
     private static VocoderGrpc.VocoderBlockingStub withAuthorization(String value) {
         Metadata headers = new Metadata();
         headers.put(BearerTokenInterceptor.AUTHORIZATION, value);
