@@ -32,6 +32,7 @@ final class MelCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        OutputFile.require(output, "OUT.npy");
         MelConfig config = MelConfig.nvidia22050();
         AudioFiles.Loaded audio = AudioInput.load(input, config.sampleRate(), spec);
         float[][] mel = new MelSpectrogram(config).compute(audio.clip().samples());

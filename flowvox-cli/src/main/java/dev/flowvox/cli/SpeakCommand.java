@@ -189,6 +189,7 @@ final class SpeakCommand implements Callable<Integer> {
         }
         List<AudioSink> sinks = new ArrayList<>();
         if (output != null) {
+            OutputFile.require(output, "-o");
             sinks.add(new WavFileSink(output));
         }
         if (raw) {

@@ -74,6 +74,7 @@ final class VocodeCommand implements Callable<Integer> {
         if (sigma != null && !(sigma >= 0) || !(denoise >= 0)) {
             throw new IllegalArgumentException("--sigma and --denoise must be >= 0, got " + sigma + " and " + denoise);
         }
+        OutputFile.require(output, "-o");
         try (NDManager manager = NDManager.newBaseManager();
                 VocoderModel model = ModelBundle.load(modelOption.resolve(), manager)) {
             ModelInfo info = model.info();

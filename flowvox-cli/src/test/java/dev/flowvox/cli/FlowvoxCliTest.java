@@ -224,6 +224,17 @@ class FlowvoxCliTest {
         assertTrue(pitchAlone.err().contains("--pitch-gain applies when a run starts --from a checkpoint; no --from was given"),
                 pitchAlone.err());
 
+        CliRun intoDirectory = run("vocode", fixtures.resolve("speech-22050.wav").toString(), "-o", dir.toString());
+        assertEquals(1, intoDirectory.status());
+        assertTrue(intoDirectory.err().contains("-o " + dir + " is a directory; expected a file to write"),
+                intoDirectory.err());
+        CliRun speakIntoDirectory = run("speak", "Hello.", "-o", dir.toString());
+        assertEquals(1, speakIntoDirectory.status());
+        assertTrue(speakIntoDirectory.err().contains("is a directory") && !speakIntoDirectory.err().contains("in-process"),
+                "refused before a server starts: " + speakIntoDirectory.err());
+        CliRun nowhere = run("mel", fixtures.resolve("speech-22050.wav").toString(), dir.resolve("no/such/x.npy").toString());
+        assertTrue(nowhere.err().contains("the directory " + dir.resolve("no/such") + " does not exist"), nowhere.err());
+
         CliRun noSteps = run("train", "--run", dir.resolve("run").toString(), "--steps", "0");
         assertEquals(1, noSteps.status());
         assertTrue(noSteps.err().contains("--steps 0; expected the step count to reach, at least 1"), noSteps.err());
