@@ -3,7 +3,6 @@ package dev.flowvox.cli;
 
 import ai.djl.ndarray.NDManager;
 
-import dev.flowvox.client.audio.AudioFiles;
 import dev.flowvox.core.dsp.MelSpectrogram;
 import dev.flowvox.core.model.ModelBundle;
 import dev.flowvox.core.model.VocoderModel;
@@ -16,6 +15,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -24,7 +24,8 @@ import java.util.concurrent.Callable;
 @Command(name = "score", mixinStandardHelpOptions = true,
         description = "Print the exact log-likelihood of each audio file (" + AudioInput.FORMATS + ") given its "
                 + "mel (nats/sample; higher is more typical of the model's training audio, but silence and smooth "
-                + "signals score high too).")
+                + "signals score high too). A file that cannot be scored is reported and the rest are still scored; "
+                + "exit status 1 then.")
 final class ScoreCommand implements Callable<Integer> {
 
     @Spec
@@ -49,10 +50,17 @@ final class ScoreCommand implements Callable<Integer> {
                 VocoderModel model = ModelBundle.load(modelOption.resolve(), manager)) {
             int rate = model.info().sampleRate();
             MelSpectrogram mel = new MelSpectrogram(model.info().mel());
+            int failed = 0;
             for (Path input : inputs) {
-                AudioFiles.Loaded audio = AudioInput.load(input, rate, spec);
-                float[] samples = audio.clip().samples();
-                LikelihoodScore score = model.scorer().score(samples, mel.compute(samples));
+                LikelihoodScore score;
+                try {
+                    float[] samples = AudioInput.load(input, rate, spec).clip().samples();
+                    score = model.scorer().score(samples, mel.compute(samples));
+                } catch (IOException | IllegalArgumentException e) {
+                    spec.commandLine().getErr().println("flowvox score: " + input + ": " + e.getMessage());
+                    failed++;
+                    continue;
+                }
                 spec.commandLine().getOut().printf("%s\t%.4f nats/sample\t(%.1f nats over %d samples)%n", input, score.natsPerSample(),
                         score.totalNats(), score.samples());
                 if (segmentSeconds != null) {
@@ -61,6 +69,11 @@ final class ScoreCommand implements Callable<Integer> {
                                 segment.endSeconds(), segment.natsPerSample());
                     }
                 }
+            }
+            if (failed > 0) {
+                spec.commandLine().getErr().println("flowvox score: " + failed + " of " + inputs.size()
+                        + " files could not be scored");
+                return 1;
             }
         }
         return 0;

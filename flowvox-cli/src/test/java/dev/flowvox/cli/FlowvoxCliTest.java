@@ -152,6 +152,12 @@ class FlowvoxCliTest {
         assertTrue(result.out().matches("(?s).*speech-22050\\.wav\\t-?\\d+\\.\\d{4} nats/sample.*"), result.out());
         assertEquals(7, result.out().lines().filter(l -> l.contains(" s\t")).count(), result.out());
 
+        CliRun oneMissing = run("score", "-m", bundle.toString(), dir.resolve("absent.wav").toString(),
+                fixtures.resolve("speech-22050.wav").toString());
+        assertEquals(1, oneMissing.status(), oneMissing.err());
+        assertTrue(oneMissing.out().contains("speech-22050.wav\t") && oneMissing.err().contains("absent.wav: ")
+                && oneMissing.err().contains("1 of 2 files could not be scored"), oneMissing.out() + oneMissing.err());
+
         CliRun refused = run("score", "-m", bundle.toString(), "--segments", "0", fixtures.resolve("speech-22050.wav")
                 .toString());
         assertTrue(refused.status() != 0 && refused.err().contains("--segments 0.0; expected a positive length"),
