@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Learns a {@link Calibration} from the segment features of normal speech.
@@ -107,8 +108,9 @@ public final class Calibrator {
             pooled.addAll(Calibration.fullLength(clip.segments()));
         }
         if (pooled.size() < 2 * settings.levelBands()) {
-            throw new IllegalArgumentException(pooled.size() + " calibration segments; expected at least "
-                    + 2 * settings.levelBands() + " (two per level band)");
+            throw new IllegalArgumentException(String.format(Locale.ROOT, "%d calibration segments of %.2f s; expected "
+                    + "at least %d (two per loudness band): calibrate on more normal audio (minutes, not seconds)",
+                    pooled.size(), settings.segmentSeconds(), 2 * settings.levelBands()));
         }
         double[] levels = pooled.stream().mapToDouble(SegmentFeatures::levelDb).sorted().toArray();
         Bounds level = bounds(levels, settings.tail());

@@ -115,6 +115,15 @@ class CalibrationTest {
     }
 
     @Test
+    void tooLittleAudioIsRefusedSayingWhatIsNeeded() {
+        Calibrator calibrator = new Calibrator(new Calibrator.Settings(0.5, 4, 0.005, 0.01, 0.01));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> calibrator.fit(clips(1, 9), FEATURES, List.of(), "one clip", 2));
+        assertEquals("4 calibration segments of 0.50 s; expected at least 8 (two per loudness band): calibrate on more "
+                + "normal audio (minutes, not seconds)", e.getMessage());
+    }
+
+    @Test
     void calibrationRoundTripsThroughTheBundle() throws Exception {
         Path bundle = dir.resolve("m.flowvox");
         FlowConfig flow = new FlowConfig(80, 2, 64, 2, 16, 256, Conditioning.FRAME_RATE, new WaveNetConfig(2, 8, 3, true));
