@@ -2,6 +2,7 @@
 package dev.flowvox.client.anomaly;
 
 import dev.flowvox.client.VocoderClient;
+import dev.flowvox.core.calibration.Calibration;
 import dev.flowvox.proto.codec.AudioCodec;
 import dev.flowvox.proto.v1.Audio;
 import dev.flowvox.proto.v1.AudioEncoding;
@@ -119,11 +120,12 @@ public final class RemoteLikelihoodSource implements LikelihoodSource {
         }
     }
 
-    /** Samples up to the end of the last segment at least half as long as the longest, as a judged clip counts them. */
+    /** Samples up to the end of the last segment a judgement counts ({@link Calibration#isFullLength}). */
     private static long covered(ScoreResponse response) {
         long longest = response.getSegmentsList().stream().mapToLong(s -> s.getEndSample() - s.getStartSample()).max()
                 .orElse(0);
-        return response.getSegmentsList().stream().filter(s -> 2 * (s.getEndSample() - s.getStartSample()) >= longest)
+        return response.getSegmentsList().stream()
+                .filter(s -> Calibration.isFullLength(s.getEndSample() - s.getStartSample(), longest))
                 .mapToLong(ScoreSegment::getEndSample).max().orElse(response.getScoredSamples());
     }
 

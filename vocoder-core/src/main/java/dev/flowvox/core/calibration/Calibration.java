@@ -137,7 +137,19 @@ public record Calibration(double segmentSeconds, List<String> featureNames, Boun
      */
     static List<SegmentFeatures> fullLength(List<SegmentFeatures> segments) {
         long longest = segments.stream().mapToLong(SegmentFeatures::length).max().orElse(0);
-        return segments.stream().filter(segment -> 2 * segment.length() >= longest).toList();
+        return segments.stream().filter(segment -> isFullLength(segment.length(), longest)).toList();
+    }
+
+    /**
+     * Whether a segment counts in a clip's judgement: it is at least half as long as the clip's
+     * longest; shorter is the clip's tail, which {@link #judge} leaves out.
+     *
+     * @param length the segment's samples
+     * @param longest the clip's longest segment's samples
+     * @return whether it is judged
+     */
+    public static boolean isFullLength(long length, long longest) {
+        return 2 * length >= longest;
     }
 
     /**
