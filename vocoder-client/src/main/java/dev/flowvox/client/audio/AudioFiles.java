@@ -62,7 +62,7 @@ public final class AudioFiles {
      * Reads an audio file, named by its path in messages.
      *
      * @param file the file
-     * @param sampleRate the rate to return, Hz, positive (in [8000, 48000] when resampling is needed)
+     * @param sampleRate the rate to return, Hz, positive (in [8000, 192000] when resampling is needed)
      * @return its audio, mono at {@code sampleRate}, and what was done to obtain it
      * @throws IOException if the file does not exist, is a directory, or cannot be read or decoded (the
      *     message is flowvox's WAV reader's; the other decoders' reasons are suppressed exceptions)
@@ -94,7 +94,7 @@ public final class AudioFiles {
      *
      * @param file the file's bytes
      * @param name a name for messages, such as the file's path
-     * @param sampleRate the rate to return, Hz, positive (in [8000, 48000] when resampling is needed)
+     * @param sampleRate the rate to return, Hz, positive (in [8000, 192000] when resampling is needed)
      * @return its audio, mono at {@code sampleRate}, and what was done to obtain it
      * @throws IOException if the bytes are not audio in a supported format (as for {@link #load(Path, int)})
      */

@@ -18,7 +18,7 @@ public final class ModelInput {
 
     /**
      * @param path a WAV file
-     * @param targetRate the rate the model expects, Hz, in [8000, 48000] if resampling is needed
+     * @param targetRate the rate the model expects, Hz, in [8000, 192000] if resampling is needed
      * @return the mono clip at {@code targetRate} and what was done to obtain it
      * @throws AudioFormatException if the file is truncated, corrupt or of an unsupported encoding
      * @throws IOException if the file cannot be read
@@ -63,7 +63,7 @@ public final class ModelInput {
      *
      * @param mono samples
      * @param sampleRate their rate, Hz
-     * @param targetRate the rate the model expects, Hz, in [8000, 48000] if resampling is needed
+     * @param targetRate the rate the model expects, Hz, in [8000, 192000] if resampling is needed
      * @param warnings gets "resampled … Hz to … Hz" when the samples are resampled
      * @return {@code mono} itself at the same rate, else the resampled samples
      */

@@ -2,7 +2,7 @@
 package dev.flowvox.core.dsp;
 
 /**
- * Band-limited resampling between two integer rates in [8000, 48000] Hz by a Kaiser-windowed sinc
+ * Band-limited resampling between two integer rates in [8000, 192000] Hz by a Kaiser-windowed sinc
  * evaluated at the exact rational positions {@code t = n · in / out} (polyphase: one set of taps
  * per output phase, {@code out / gcd(in, out)} phases).
  *
