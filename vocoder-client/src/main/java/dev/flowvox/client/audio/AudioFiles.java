@@ -10,6 +10,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -108,12 +109,23 @@ public final class AudioFiles {
         } catch (AudioFormatException refused) {
             Decoded decoded = decodeOtherwise(file, name, sampleRate, refused);
             List<String> warnings = new ArrayList<>();
-            warnings.add("decoded with " + decoded.decoder() + ", as flowvox's WAV reader does not read it: "
-                    + refused.getMessage());
+            warnings.add("decoded with " + decoded.decoder() + (isWav(file)
+                    ? ", as flowvox's WAV reader does not read this WAV: " + refused.getMessage()
+                    : " (not a WAV file)"));
             float[] samples = ModelInput.atRate(decoded.clip().samples(), decoded.clip().sampleRate(), sampleRate,
                     warnings);
             return new Loaded(new AudioClip(samples, sampleRate), warnings);
         }
+    }
+
+    /** Whether the bytes start as a WAV file does ({@code RIFF} or {@code RF64}, then {@code WAVE}). */
+    private static boolean isWav(byte[] file) {
+        if (file.length < 12) {
+            return false;
+        }
+        String riff = new String(file, 0, 4, StandardCharsets.ISO_8859_1);
+        String wave = new String(file, 8, 4, StandardCharsets.ISO_8859_1);
+        return (riff.equals("RIFF") || riff.equals("RF64")) && wave.equals("WAVE");
     }
 
     /** Audio decoded by something other than flowvox's WAV reader, and what decoded it. */

@@ -202,8 +202,7 @@ class AudioAnomalyDetectorTest {
         Path au = dir.resolve("call.au");
         AudioStreamsTest.write(narrow, AudioFormat.Encoding.ULAW, AudioFileFormat.Type.AU, au);
         AnomalyCheck viaJavaSound = detector.check(au);
-        assertTrue(viaJavaSound.warnings().get(0).startsWith("decoded with javax.sound, as flowvox's WAV reader "
-                + "does not read it: not a WAV file"), viaJavaSound.warnings().toString());
+        assertEquals("decoded with javax.sound (not a WAV file)", viaJavaSound.warnings().get(0));
         assertEquals(check.score().verdict().orElseThrow().score(),
                 viaJavaSound.score().verdict().orElseThrow().score(), 1e-3, "the two paths scale 16-bit values by "
                         + "1/32768 and TarsosDSP's 1/32767, nothing else");
@@ -212,8 +211,7 @@ class AudioAnomalyDetectorTest {
         WavWriter.write(new AudioClip(window(5512, 33075, 1f), RATE), WavEncoding.PCM_16, speech);
         Path flac = TestAudioFiles.convertWithFfmpeg(speech, dir.resolve("speech.flac"));
         AnomalyCheck viaFfmpeg = detector.check(flac);
-        assertTrue(viaFfmpeg.warnings().get(0).startsWith("decoded with ffmpeg, as flowvox's WAV reader does not "
-                + "read it: not a WAV file"), viaFfmpeg.warnings().toString());
+        assertEquals(List.of("decoded with ffmpeg (not a WAV file)"), viaFfmpeg.warnings());
         assertEquals(detector.check(speech).score().verdict().orElseThrow().score(),
                 viaFfmpeg.score().verdict().orElseThrow().score(), 1e-3, "FLAC is lossless");
 

@@ -9,6 +9,8 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import javax.sound.sampled.AudioFileFormat;
@@ -49,12 +51,16 @@ public final class TestAudioFiles {
      *
      * @param from input file
      * @param to output file
+     * @param options ffmpeg's output options, such as a codec ({@code "-c:a", "adpcm_ima_wav"})
      * @return {@code to}
      * @throws Exception if ffmpeg fails (the assertion carries its output)
      */
-    public static Path convertWithFfmpeg(Path from, Path to) throws Exception {
-        Process ffmpeg = new ProcessBuilder("ffmpeg", "-nostdin", "-loglevel", "error", "-y", "-i", from.toString(),
-                to.toString()).redirectErrorStream(true).start();
+    public static Path convertWithFfmpeg(Path from, Path to, String... options) throws Exception {
+        List<String> command = new ArrayList<>(List.of("ffmpeg", "-nostdin", "-loglevel", "error", "-y", "-i",
+                from.toString()));
+        command.addAll(List.of(options));
+        command.add(to.toString());
+        Process ffmpeg = new ProcessBuilder(command).redirectErrorStream(true).start();
         String output = new String(ffmpeg.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(ffmpeg.waitFor(60, TimeUnit.SECONDS) && ffmpeg.exitValue() == 0, "ffmpeg failed: " + output);
         return to;
