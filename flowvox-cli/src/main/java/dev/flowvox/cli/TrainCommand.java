@@ -25,10 +25,12 @@ import picocli.CommandLine.Spec;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 
 /** {@code flowvox train}: train (or continue training) a flow on a corpus. */
 @Command(name = "train", mixinStandardHelpOptions = true,
@@ -39,8 +41,9 @@ final class TrainCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--train", defaultValue = "data/corpus/train.tsv", description = "training manifest (default: ${DEFAULT-VALUE})")
-    Path trainManifest;
+    @Option(names = "--train", defaultValue = "data/corpus/train.tsv", split = ",", paramLabel = "MANIFEST",
+            description = "training manifests; several (comma-separated or repeated) are joined (default: ${DEFAULT-VALUE})")
+    List<Path> trainManifests;
 
     @Option(names = "--valid", defaultValue = "data/corpus/valid.tsv", description = "validation manifest (default: ${DEFAULT-VALUE})")
     Path validManifest;
@@ -104,8 +107,13 @@ final class TrainCommand implements Callable<Integer> {
                     + (from == null ? "no --from was given" : checkpoint + " exists already, so the run continues as it is"));
         }
         MelConfig mel = MelConfig.nvidia22050();
-        spec.commandLine().getErr().println("loading corpus " + trainManifest + " ...");
-        Corpus train = Corpus.load(trainManifest, mel.sampleRate());
+        String trainNames = trainManifests.stream().map(Path::toString).collect(Collectors.joining(" + "));
+        spec.commandLine().getErr().println("loading corpus " + trainNames + " ...");
+        List<Corpus> parts = new ArrayList<>();
+        for (Path manifest : trainManifests) {
+            parts.add(Corpus.load(manifest, mel.sampleRate()));
+        }
+        Corpus train = Corpus.concat(parts);
         Corpus valid = Corpus.load(validManifest, mel.sampleRate());
         spec.commandLine().getErr().printf(Locale.ROOT, "training on %d clips (%.1f min), validating on %d clips (%.1f min)%n",
                 train.clips().size(), train.totalSeconds() / 60, valid.clips().size(), valid.totalSeconds() / 60);
@@ -126,7 +134,7 @@ final class TrainCommand implements Callable<Integer> {
                         trainer.info().flow(), trainer.parameters().trainableCount());
                 ValidationSet validation = ValidationSet.of(valid, config.validationSeconds(), trainer.info().flow().nGroup(),
                         new MelSpectrogram(trainer.info().mel()));
-                String data = String.format(Locale.ROOT, "%s (%d clips, %.1f min)", trainManifest, train.clips().size(),
+                String data = String.format(Locale.ROOT, "%s (%d clips, %.1f min)", trainNames, train.clips().size(),
                         train.totalSeconds() / 60);
                 try (TrainingProgress progress = new TrainingProgress(trainer.state().step(), steps)) {
                     TrainingRun training = new TrainingRun(trainer, validation, run, data, progress);

@@ -247,6 +247,28 @@ class FlowvoxCliTest {
     }
 
     @Test
+    void trainJoinsTheManifestsItIsGiven() throws Exception {
+        Path speech = fixtures.resolve("speech-22050.wav").toAbsolutePath();
+        String header = "path\tsamples\tseconds\tsource\n";
+        Path first = Files.writeString(dir.resolve("first.tsv"), header + speech + "\n");
+        Path second = Files.writeString(dir.resolve("second.tsv"), header + speech + "\n" + speech + "\n");
+        Path config = Files.writeString(dir.resolve("small.json"), "{\"n_mel_channels\": 80, \"n_flows\": 2, "
+                + "\"n_group\": 8, \"n_early_every\": 4, \"n_early_size\": 2, "
+                + "\"WN_config\": {\"n_layers\": 2, \"n_channels\": 8, \"kernel_size\": 3}}");
+        Path runDir = dir.resolve("joined-run");
+
+        CliRun train = run("train", "--flow-config", config.toString(), "--train", first + "," + second,
+                "--valid", first.toString(), "--run", runDir.toString(), "--steps", "2", "--batch", "2",
+                "--segment", "4096", "--validate-every", "2", "--checkpoint-every", "2");
+
+        assertEquals(0, train.status(), train.err());
+        assertTrue(train.err().contains("loading corpus " + first + " + " + second + " ..."), train.err());
+        assertTrue(train.err().contains("training on 3 clips"), train.err());
+        CliRun info = run("info", "-m", runDir.resolve("model.flowvox").toString());
+        assertTrue(info.out().contains(first + " + " + second + " (3 clips"), info.out());
+    }
+
+    @Test
     void speedReportsMedianAndFastestRunOfEachLength() throws Exception {
         Path bundle = tinyBundle("speed-tiny.flowvox");
         CliRun speed = run("speed", "-m", bundle.toString(), "--seconds", "0.1,0.5", "--runs", "5", "--warmup", "0.2");
