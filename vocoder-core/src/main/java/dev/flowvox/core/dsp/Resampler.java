@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 package dev.flowvox.core.dsp;
 
+import java.math.BigInteger;
+
 /**
  * Band-limited resampling between two integer rates in [8000, 192000] Hz by a Kaiser-windowed sinc
  * evaluated at the exact rational positions {@code t = n · in / out} (polyphase: one set of taps
@@ -45,7 +47,7 @@ public final class Resampler {
         checkRate("output", outputRate);
         this.inputRate = inputRate;
         this.outputRate = outputRate;
-        int gcd = gcd(inputRate, outputRate);
+        int gcd = BigInteger.valueOf(inputRate).gcd(BigInteger.valueOf(outputRate)).intValueExact();
         this.phases = outputRate / gcd;
         this.step = inputRate / gcd;
         this.cutoff = ROLLOFF * Math.min(1.0, outputRate / (double) inputRate);
@@ -121,10 +123,6 @@ public final class Resampler {
 
     private static double sinc(double x) {
         return x == 0 ? 1.0 : Math.sin(Math.PI * x) / (Math.PI * x);
-    }
-
-    private static int gcd(int a, int b) {
-        return b == 0 ? a : gcd(b, a % b);
     }
 
     private static void checkRate(String which, int rate) {

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 package dev.flowvox.core.flow;
 
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -138,13 +139,7 @@ public record FlowWindows(int windowGroups, int contextGroups, int alignGroups) 
     }
 
     private static int alignGroups(FlowConfig config) {
-        int a = config.nGroup();
-        int b = config.hopLength();
-        while (b != 0) {
-            int r = a % b;
-            a = b;
-            b = r;
-        }
-        return config.hopLength() / a;
+        int gcd = BigInteger.valueOf(config.nGroup()).gcd(BigInteger.valueOf(config.hopLength())).intValueExact();
+        return config.hopLength() / gcd;
     }
 }
