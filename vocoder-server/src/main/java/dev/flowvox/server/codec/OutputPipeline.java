@@ -4,6 +4,7 @@ package dev.flowvox.server.codec;
 import dev.flowvox.core.dsp.Resampler;
 import dev.flowvox.core.dsp.StftConfig;
 
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.UnaryOperator;
@@ -46,7 +47,7 @@ public final class OutputPipeline {
         }
         if (outputRate != modelRate) {
             Resampler resampler = new Resampler(modelRate, outputRate);
-            int gcd = gcd(modelRate, outputRate);
+            int gcd = BigInteger.valueOf(modelRate).gcd(BigInteger.valueOf(outputRate)).intValueExact();
             double ratio = Math.min(1.0, (double) outputRate / modelRate);
             int margin = (int) Math.ceil(RESAMPLER_ZERO_CROSSINGS / (RESAMPLER_MIN_ROLLOFF * ratio)) + 2;
             stages.add(new WindowedStream(resampler::resample, resampler::outputLength, modelRate / gcd,
@@ -89,9 +90,5 @@ public final class OutputPipeline {
         System.arraycopy(a, 0, out, 0, a.length);
         System.arraycopy(b, 0, out, a.length, b.length);
         return out;
-    }
-
-    private static int gcd(int a, int b) {
-        return b == 0 ? a : gcd(b, a % b);
     }
 }
