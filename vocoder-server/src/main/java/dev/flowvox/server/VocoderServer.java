@@ -55,6 +55,13 @@ public final class VocoderServer implements AutoCloseable {
      * which kills a synthesis stream held open while its text is still being written.
      */
     private static final Duration MIN_CLIENT_PING_INTERVAL = Duration.ofSeconds(10);
+    /**
+     * How long an idle Score thread lives. Every thread that has run libtorch keeps its own OpenMP
+     * pool, and while more than one pool exists all of them sleep between operations, which doubles
+     * the synthesis time of a short window ({@code ModelRegistry}); Score threads therefore end soon
+     * after the last Score, and synthesis gets its speed back.
+     */
+    private static final Duration SCORE_THREAD_IDLE = Duration.ofSeconds(2);
 
     private final Server server;
     private final ModelRegistry models;
@@ -81,9 +88,11 @@ public final class VocoderServer implements AutoCloseable {
         this.metrics = metrics;
         this.callbacks = Executors.newFixedThreadPool(Math.max(2, Runtime.getRuntime().availableProcessors()),
                 daemonThreads("flowvox-chunks"));
-        this.scoring = new ThreadPoolExecutor(config.scoreThreads(), config.scoreThreads(), 0, TimeUnit.SECONDS,
-                config.scoreQueue() == 0 ? new SynchronousQueue<>()
+        ThreadPoolExecutor scoreThreads = new ThreadPoolExecutor(config.scoreThreads(), config.scoreThreads(),
+                SCORE_THREAD_IDLE.toMillis(), TimeUnit.MILLISECONDS, config.scoreQueue() == 0 ? new SynchronousQueue<>()
                         : new ArrayBlockingQueue<>(config.scoreQueue()), daemonThreads("flowvox-score"));
+        scoreThreads.allowCoreThreadTimeOut(true);
+        this.scoring = scoreThreads;
         metrics.queueDepth(models::queueDepth);
         VocoderService service = new VocoderService(models, config.streaming(), config.limits(), metrics, callbacks,
                 scoring);

@@ -7,11 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import ai.djl.ndarray.NDManager;
 
 import dev.flowvox.core.dsp.MelConfig;
+import dev.flowvox.core.dsp.SpectralDenoiser;
 import dev.flowvox.core.dsp.SyntheticSpeech;
 import dev.flowvox.core.flow.PitchPrediction;
 import dev.flowvox.core.model.ModelBundle;
 import dev.flowvox.core.model.SynthesisDefaults;
 import dev.flowvox.core.model.VocoderModel;
+import dev.flowvox.core.synth.BiasDenoiser;
 import dev.flowvox.proto.v1.AudioChunk;
 import dev.flowvox.proto.v1.AudioEncoding;
 import dev.flowvox.proto.v1.GetModelRequest;
@@ -83,6 +85,21 @@ class SynthesisTest {
         assertEquals(75 * 256, audio.length);
         double snr = TestModels.snrDb(expected, audio);
         assertTrue(snr >= 40, "streamed vs one-pass SNR " + snr + " dB");
+    }
+
+    /** The served model's denoisers share the bias measured at load: NVIDIA's recipe, applied to the stream. */
+    @Test
+    void denoisedSynthesisEqualsOnePassDenoisedWithTheModelsBias() {
+        float[][] mel = TestModels.mel(75, 5);
+        SpectralDenoiser denoiser = BiasDenoiser.of(reference.synthesizer(), reference.info().flow(), reference.info().mel());
+        float[] expected = denoiser.denoise(reference.synthesizer().synthesize(mel, SIGMA, 17), 0.5);
+        float[] audio = RunningServer.synthesize(running.blocking(), SynthesizeRequest.newBuilder()
+                .setOptions(floatOptions(17, 8).setDenoiserStrength(0.5f)).setMel(TestModels.wire(mel)).build());
+        assertEquals(expected.length, audio.length);
+        double snr = TestModels.snrDb(expected, audio);
+        assertTrue(snr >= 40, "streamed and denoised vs one-pass denoised SNR " + snr + " dB");
+        double change = TestModels.snrDb(reference.synthesizer().synthesize(mel, SIGMA, 17), audio);
+        assertTrue(change < snr - 10, "the denoiser changed the audio (" + change + " dB from the plain synthesis)");
     }
 
     /** The pitch predictor's recursion runs on the kept audio of each window, in order, with its state. */

@@ -39,12 +39,25 @@ public final class BiasDenoiser {
      * @return the denoiser; apply with {@link SpectralDenoiser#denoise(float[], double)}
      */
     public static SpectralDenoiser of(Synthesizer synthesizer, FlowConfig flow, MelConfig mel) {
+        return SpectralDenoiser.fromBiasAudio(mel.stft(), biasAudio(synthesizer, flow, mel));
+    }
+
+    /**
+     * The model's bias sound, for denoisers made with {@link SpectralDenoiser#fromBiasAudio}: one short
+     * synthesis, deterministic, so it can be measured once and shared.
+     *
+     * @param synthesizer the model
+     * @param flow its flow's shape, which picks the reference mel
+     * @param mel its mel settings
+     * @return the synthesis of the reference mel at sigma 0
+     */
+    public static float[] biasAudio(Synthesizer synthesizer, FlowConfig flow, MelConfig mel) {
         float[][] reference = new float[mel.nMels()][BIAS_FRAMES];
         float level = referenceLevel(flow, mel);
         for (float[] band : reference) {
             Arrays.fill(band, level);
         }
-        return SpectralDenoiser.fromBiasAudio(mel.stft(), synthesizer.synthesize(reference, 0.0, 0));
+        return synthesizer.synthesize(reference, 0.0, 0);
     }
 
     /**
