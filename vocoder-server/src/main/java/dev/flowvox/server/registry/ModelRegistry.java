@@ -20,10 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.function.BiFunction;
 
 /**
@@ -67,34 +64,17 @@ public final class ModelRegistry implements AutoCloseable {
     public static ModelRegistry load(List<Path> bundles, String defaultId, String scoreId, BatchPolicy policy,
             Executor workers, int workersPerModel, BiFunction<String, Integer, BatchListener> listeners)
             throws IOException {
-        ExecutorService loader = Executors.newSingleThreadExecutor(r -> new Thread(r, "flowvox-model-loader"));
         try {
-            return loader.submit(() -> loadHere(bundles, defaultId, scoreId, policy, workers, workersPerModel,
-                    listeners)).get();
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof IOException io) {
-                throw io;
-            }
-            if (e.getCause() instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            throw new IllegalStateException("loading the models failed: " + e.getCause(), e.getCause());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted while loading the models", e);
-        } finally {
-            loader.shutdown();
+            return PassingThread.call("flowvox-model-loader", () -> loadHere(bundles, defaultId, scoreId, policy,
+                    workers, workersPerModel, listeners));
+        } catch (IOException | RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IOException("loading the models failed: " + e, e);
         }
     }
 
-    /**
-     * {@link #load}, on the calling thread. The public method runs it on a thread that ends when the
-     * models are loaded: libtorch parallelizes with GNU OpenMP, which keeps a pool of threads for every
-     * thread that has run parallel work, and once there are more pooled threads than cores each pool
-     * sleeps between operations instead of spinning. A server whose main thread had loaded the models
-     * (the bias synthesis runs parallel work) kept that pool, and its synthesis worker then took
-     * 37–47 ms for a 32-frame window that takes 14–20 ms when it owns the only pool (2 cores).
-     */
+    /** {@link #load}, on the calling thread; the public method runs it on a {@link PassingThread}. */
     private static ModelRegistry loadHere(List<Path> bundles, String defaultId, String scoreId, BatchPolicy policy,
             Executor workers, int workersPerModel, BiFunction<String, Integer, BatchListener> listeners)
             throws IOException {

@@ -26,17 +26,15 @@ public final class ServedModel implements AutoCloseable {
     private final Synthesizer synthesizer;
     private final LikelihoodScorer scorer;
     private final WindowBatcher batcher;
-    private final float[] biasAudio;
     private final ConcurrentLinkedQueue<SpectralDenoiser> denoisers = new ConcurrentLinkedQueue<>();
+    private float[] biasAudio;
 
-    /** Measures the model's bias for its denoisers here, on the loading thread (see {@link ModelRegistry}). */
     ServedModel(String id, VocoderModel model, WindowBatcher batcher) {
         this.id = id;
         this.model = model;
         this.synthesizer = model.synthesizer();
         this.scorer = model.scorer();
         this.batcher = batcher;
-        this.biasAudio = BiasDenoiser.biasAudio(synthesizer, model.info().flow(), model.info().mel());
     }
 
     /** The id requests name it by. */
@@ -77,7 +75,7 @@ public final class ServedModel implements AutoCloseable {
     /**
      * Denoises a whole signal with NVIDIA's bias denoiser. Denoisers are not thread-safe, so each call
      * borrows one from a pool that grows to the number of concurrent callers; all of them subtract the
-     * bias measured when the model was loaded, so denoising runs no synthesis on the caller's thread.
+     * model's bias, measured once on a {@link PassingThread} when it is first needed.
      *
      * @param audio samples at the model's rate
      * @param strength multiple of the bias spectrum to subtract, >= 0
@@ -86,13 +84,27 @@ public final class ServedModel implements AutoCloseable {
     public float[] denoise(float[] audio, double strength) {
         SpectralDenoiser denoiser = denoisers.poll();
         if (denoiser == null) {
-            denoiser = SpectralDenoiser.fromBiasAudio(model.info().mel().stft(), biasAudio);
+            denoiser = SpectralDenoiser.fromBiasAudio(model.info().mel().stft(), biasAudio());
         }
         try {
             return denoiser.denoise(audio, strength);
         } finally {
             denoisers.add(denoiser);
         }
+    }
+
+    private synchronized float[] biasAudio() {
+        if (biasAudio == null) {
+            try {
+                biasAudio = PassingThread.call("flowvox-denoiser-bias",
+                        () -> BiasDenoiser.biasAudio(synthesizer, model.info().flow(), model.info().mel()));
+            } catch (RuntimeException e) {
+                throw e;
+            } catch (Exception e) {
+                throw new IllegalStateException("measuring the denoiser's bias failed: " + e, e);
+            }
+        }
+        return biasAudio;
     }
 
     /** Stops the batching queue and frees the model's native memory. */
