@@ -10,7 +10,7 @@ import java.util.concurrent.Executors;
  * Runs one piece of libtorch work on a thread that ends with it. libtorch parallelizes with GNU
  * OpenMP, which keeps a thread pool for every thread that has run parallel work, and while the pools
  * hold more threads than there are cores every pool sleeps between operations instead of spinning: a
- * server whose main thread had loaded the models (the denoiser's bias is a synthesis) kept that pool,
+ * server whose main thread had loaded the models (loading runs libtorch operations) kept that pool,
  * and its synthesis worker then took 37–47 ms for a 32-frame window that takes 14–20 ms when it owns
  * the only pool (2 cores). A pool ends with its thread, so one-off work such as loading runs here.
  */
