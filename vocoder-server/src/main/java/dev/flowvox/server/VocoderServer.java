@@ -58,7 +58,7 @@ public final class VocoderServer implements AutoCloseable {
     /**
      * How long an idle Score thread lives. Every thread that has run libtorch keeps its own OpenMP
      * pool, and while more than one pool exists all of them sleep between operations, which doubles
-     * the synthesis time of a short window ({@code ModelRegistry}); Score threads therefore end soon
+     * the synthesis time of a short window ({@code registry.PassingThread}); Score threads therefore end soon
      * after the last Score, and synthesis gets its speed back.
      */
     private static final Duration SCORE_THREAD_IDLE = Duration.ofSeconds(2);
