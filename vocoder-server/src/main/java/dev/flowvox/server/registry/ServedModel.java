@@ -75,7 +75,7 @@ public final class ServedModel implements AutoCloseable {
     /**
      * Denoises a whole signal with NVIDIA's bias denoiser. Denoisers are not thread-safe, so each call
      * borrows one from a pool that grows to the number of concurrent callers; all of them subtract the
-     * model's bias, measured once on a {@link PassingThread} when it is first needed.
+     * model's bias, measured once on a thread that ends ({@code PassingThread}) when it is first needed.
      *
      * @param audio samples at the model's rate
      * @param strength multiple of the bias spectrum to subtract, >= 0
