@@ -46,7 +46,9 @@ public final class ModelRegistry implements AutoCloseable {
     }
 
     /**
-     * Loads bundles.
+     * Loads bundles, on a thread that ends when they are loaded: the calling thread runs no libtorch
+     * work, so it keeps no OpenMP pool beside the synthesis workers' (see the server README, "Threads
+     * and libtorch").
      *
      * @param bundles bundle files, in order; the first is the default unless {@code defaultId} says
      * @param defaultId id of the default model, or null for the first bundle's
