@@ -83,9 +83,10 @@ final class ServeCommand implements Callable<Integer> {
             description = "Windows waiting per model before RESOURCE_EXHAUSTED (FLOWVOX_QUEUE, default ${DEFAULT-VALUE})")
     int queue;
 
-    @Option(names = "--workers", defaultValue = "${env:FLOWVOX_WORKERS:-1}",
-            description = "Concurrent forward passes per model (FLOWVOX_WORKERS, default ${DEFAULT-VALUE})")
-    int workers;
+    @Option(names = "--workers", defaultValue = "${env:FLOWVOX_WORKERS}",
+            description = "Concurrent forward passes per model, each on one thread (FLOWVOX_WORKERS, default: one "
+                    + "per core)")
+    Integer workers;
 
     @Option(names = "--first-chunk-frames", defaultValue = "${env:FLOWVOX_FIRST_CHUNK_FRAMES:-8}",
             description = "mel frames of a request's first chunk, smaller for sooner first audio (env FLOWVOX_FIRST_CHUNK_FRAMES, default ${DEFAULT-VALUE})")
@@ -158,7 +159,8 @@ final class ServeCommand implements Callable<Integer> {
         TokenSet tokens = tokensFile != null ? TokenSet.fromFile(tokensFile)
                 : envTokens != null && !envTokens.isBlank() ? TokenSet.of(Arrays.asList(envTokens.split(","))) : null;
         return new ServerConfig(port, bundles, defaultModel, scoring, tlsCert, tlsKey, tokens, metricsPort,
-                new BatchPolicy(maxBatch, Duration.ofMillis(maxWaitMs), queue), workers, scoreThreads, 4 * queue,
+                new BatchPolicy(maxBatch, Duration.ofMillis(maxWaitMs), queue),
+                workers == null ? ServerConfig.defaultWorkers() : workers, scoreThreads, 4 * queue,
                 new StreamingConfig(firstChunkFrames, chunkFrames, contextFrames),
                 new Limits(maxFrames, Math.max(chunkFrames, 512), maxScoreSeconds, maxMessageBytes,
                         Limits.DEFAULT.maxWindowsInFlight()),

@@ -56,10 +56,11 @@ public final class VocoderServer implements AutoCloseable {
      */
     private static final Duration MIN_CLIENT_PING_INTERVAL = Duration.ofSeconds(10);
     /**
-     * How long an idle Score thread lives. Every thread that has run libtorch keeps its own OpenMP
-     * pool, and while more than one pool exists all of them sleep between operations, which doubles
-     * the synthesis time of a short window ({@code registry.PassingThread}); Score threads therefore end soon
-     * after the last Score, and synthesis gets its speed back.
+     * How long an idle Score thread lives. With more than one libtorch thread per operation (a user's
+     * {@code ai.djl.pytorch.num_threads}), every thread that has run libtorch keeps its own OpenMP pool,
+     * and while the pools hold more threads than there are cores they sleep between operations, which
+     * doubled the synthesis time of a short window ({@code registry.PassingThread}); Score threads
+     * therefore end soon after the last Score.
      */
     private static final Duration SCORE_THREAD_IDLE = Duration.ofSeconds(2);
 

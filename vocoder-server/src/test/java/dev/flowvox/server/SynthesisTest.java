@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.ndarray.NDManager;
+import ai.djl.pytorch.jni.JniUtils;
 
 import dev.flowvox.core.dsp.MelConfig;
 import dev.flowvox.core.dsp.SpectralDenoiser;
@@ -87,7 +88,18 @@ class SynthesisTest {
         assertTrue(snr >= 40, "streamed vs one-pass SNR " + snr + " dB");
     }
 
-    /** The served model's denoisers share the bias measured at load: NVIDIA's recipe, applied to the stream. */
+    /** The server's concurrency comes from its workers, one per core, each running libtorch on one thread. */
+    @Test
+    void eachOperationRunsOnOneThreadWithAWorkerPerCore() throws Exception {
+        CompletableFuture<Integer> threads = CompletableFuture.supplyAsync(JniUtils::getNumThreads,
+                runnable -> new Thread(runnable, "like-a-worker").start());
+        assertEquals(1, threads.get(10, TimeUnit.SECONDS), "threads that start after the models loaded, as the "
+                + "workers do, run each libtorch operation on one thread");
+        assertEquals(Runtime.getRuntime().availableProcessors(),
+                ServerConfig.local(List.of(dir.resolve("tiny.flowvox"))).workersPerModel());
+    }
+
+    /** The served model's denoisers share one bias measurement: NVIDIA's recipe, applied to the stream. */
     @Test
     void denoisedSynthesisEqualsOnePassDenoisedWithTheModelsBias() {
         float[][] mel = TestModels.mel(75, 5);

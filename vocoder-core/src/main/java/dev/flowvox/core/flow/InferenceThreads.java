@@ -18,6 +18,28 @@ public final class InferenceThreads {
     private InferenceThreads() {
     }
 
+    /** DJL's property for libtorch's intra-op threads; when a user sets it, it is left alone. */
+    public static final String INTRA_OP_THREADS_PROPERTY = "ai.djl.pytorch.num_threads";
+
+    /**
+     * Runs each libtorch operation on one thread, unless the user chose a number with {@value
+     * #INTRA_OP_THREADS_PROPERTY}, for a process that runs forward passes concurrently, one per core.
+     * libtorch parallelizes an operation with GNU OpenMP, whose pools of several threads, one pool per
+     * calling thread, sleep between operations once they hold more threads than there are cores; with
+     * one thread per operation there are no pools. Affects the whole process: threads that have run
+     * libtorch work before keep what they had.
+     *
+     * @return the number of intra-op threads now in use
+     */
+    public static int useOneIntraOpThread() {
+        Engine.getEngine(ENGINE);
+        String chosen = System.getProperty(INTRA_OP_THREADS_PROPERTY);
+        if (chosen == null) {
+            JniUtils.setNumThreads(1);
+        }
+        return JniUtils.getNumThreads();
+    }
+
     /**
      * Turns gradient recording off for the calling thread (loading the engine and setting libtorch's log
      * threshold if needed).

@@ -60,6 +60,16 @@ public record ServerConfig(int port, List<Path> bundles, String defaultModel, St
     }
 
     /**
+     * Workers per model when none are configured: one per core, since each forward pass runs on one
+     * thread ({@code InferenceThreads.useOneIntraOpThread}).
+     *
+     * @return the number of processors the JVM may use
+     */
+    public static int defaultWorkers() {
+        return Runtime.getRuntime().availableProcessors();
+    }
+
+    /**
      * A plaintext, unauthenticated configuration with default batching and limits, for tests and
      * embedding.
      *
@@ -68,7 +78,8 @@ public record ServerConfig(int port, List<Path> bundles, String defaultModel, St
      */
     public static ServerConfig local(List<Path> bundles) {
         return new ServerConfig(0, bundles, null, null, null, null, null, -1,
-                new BatchPolicy(8, Duration.ofMillis(2), 256), 1, 1, 16, StreamingConfig.DEFAULT, Limits.DEFAULT,
+                new BatchPolicy(8, Duration.ofMillis(2), 256), defaultWorkers(), 1, 16, StreamingConfig.DEFAULT,
+                Limits.DEFAULT,
                 Duration.ofSeconds(10));
     }
 

@@ -3,6 +3,7 @@ package dev.flowvox.server.registry;
 
 import ai.djl.ndarray.NDManager;
 
+import dev.flowvox.core.flow.InferenceThreads;
 import dev.flowvox.core.model.ModelBundle;
 import dev.flowvox.core.model.VocoderModel;
 import dev.flowvox.server.schedule.BatchListener;
@@ -46,9 +47,10 @@ public final class ModelRegistry implements AutoCloseable {
     }
 
     /**
-     * Loads bundles, on a thread that ends when they are loaded: the calling thread runs no libtorch
-     * work, so it keeps no OpenMP pool beside the synthesis workers' (see the server README, "Threads
-     * and libtorch").
+     * Loads bundles, on a thread that ends when they are loaded, after setting libtorch to one thread
+     * per operation ({@link InferenceThreads#useOneIntraOpThread()}, for the whole process): the
+     * server's concurrency comes from its workers, one per core by default, and no OpenMP pools
+     * compete (see the server README, "Threads and libtorch").
      *
      * @param bundles bundle files, in order; the first is the default unless {@code defaultId} says
      * @param defaultId id of the default model, or null for the first bundle's
@@ -80,6 +82,7 @@ public final class ModelRegistry implements AutoCloseable {
     private static ModelRegistry loadHere(List<Path> bundles, String defaultId, String scoreId, BatchPolicy policy,
             Executor workers, int workersPerModel, BiFunction<String, Integer, BatchListener> listeners)
             throws IOException {
+        InferenceThreads.useOneIntraOpThread();
         if (bundles.isEmpty()) {
             throw new IllegalArgumentException("no model bundles given; expected at least one " + SUFFIX + " file");
         }

@@ -12,7 +12,9 @@ import java.util.concurrent.Executors;
  * hold more threads than there are cores every pool sleeps between operations instead of spinning: a
  * server whose main thread had loaded the models (loading runs libtorch operations) kept that pool,
  * and its synthesis worker then took 37–47 ms for a 32-frame window that takes 14–20 ms when it owns
- * the only pool (2 cores). A pool ends with its thread, so one-off work such as loading runs here.
+ * the only pool (2 cores). A pool ends with its thread, so one-off work such as loading runs here. (The
+ * server now runs each operation on one thread, which makes no pools at all; this still matters when
+ * a user sets {@code ai.djl.pytorch.num_threads} above one.)
  */
 final class PassingThread {
 
