@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 package dev.flowvox.client.anomaly;
 
+import dev.flowvox.core.calibration.SegmentCheck;
+
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -11,8 +13,6 @@ import java.util.Optional;
  * into one time line.
  */
 final class ClipPieces {
-
-    private static final String LEVEL_LOW = "level_low";
 
     /**
      * One piece of the audio.
@@ -121,6 +121,7 @@ final class ClipPieces {
      * skip those pauses.
      */
     private static boolean silent(ClipVerdict verdict) {
-        return verdict.segments().stream().allMatch(s -> s.anomalous() && s.deviation().equals(LEVEL_LOW));
+        return verdict.segments().stream()
+                .allMatch(s -> s.anomalous() && s.deviation().equals(SegmentCheck.LEVEL_LOW));
     }
 }

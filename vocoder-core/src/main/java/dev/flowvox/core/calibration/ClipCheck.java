@@ -38,6 +38,6 @@ public record ClipCheck(double[] values, List<Bounds> bounds, double margin, int
      * @return the name
      */
     public String deviationName(List<String> names) {
-        return names.get(feature) + (low ? "_low" : "_high");
+        return names.get(feature) + (low ? SegmentCheck.LOW : SegmentCheck.HIGH);
     }
 }

@@ -18,6 +18,16 @@ import java.util.List;
 public record SegmentCheck(SegmentFeatures segment, List<Bounds> bounds, double margin, Deviation deviation, int feature,
         boolean anomalous) {
 
+    /** Suffix of a deviation's name ({@link #deviationName}) below a lower bound. */
+    static final String LOW = "_low";
+    /** Suffix of a deviation's name above an upper bound. */
+    static final String HIGH = "_high";
+    /**
+     * The name of a segment quieter than the level's lower bound: every segment of a clip without
+     * sound ({@link Calibration#judge}).
+     */
+    public static final String LEVEL_LOW = "level" + LOW;
+
     /** Freezes the bounds. */
     public SegmentCheck {
         bounds = List.copyOf(bounds);
@@ -35,6 +45,6 @@ public record SegmentCheck(SegmentFeatures segment, List<Bounds> bounds, double 
      */
     public String deviationName(List<String> featureNames) {
         boolean low = deviation == Deviation.LEVEL_LOW || deviation == Deviation.FEATURE_LOW;
-        return (feature < 0 ? "level" : featureNames.get(feature)) + (low ? "_low" : "_high");
+        return (feature < 0 ? "level" : featureNames.get(feature)) + (low ? LOW : HIGH);
     }
 }
