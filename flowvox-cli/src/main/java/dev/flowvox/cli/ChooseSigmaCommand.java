@@ -9,6 +9,7 @@ import dev.flowvox.core.model.SynthesisDefaults;
 import dev.flowvox.core.model.VocoderModel;
 import dev.flowvox.core.quality.CopySynthesis;
 import dev.flowvox.core.quality.QualityMetrics;
+import dev.flowvox.core.synth.Synthesizer;
 import dev.flowvox.core.train.Corpus;
 
 import me.tongfei.progressbar.ProgressBar;
@@ -33,13 +34,14 @@ import java.util.concurrent.Callable;
 
 /**
  * {@code flowvox choose-sigma}: measures copy synthesis at several latent scales and stores the one
- * with the lowest log-spectral distance in the bundle as the model's synthesis default.
+ * with the lowest log-spectral distance in the bundle as the model's synthesis default, together
+ * with the refinement passes it was measured with.
  */
 @Command(name = "choose-sigma", mixinStandardHelpOptions = true,
         description = "Copy-synthesize speech clips (audio -> mel -> flow) at each candidate sigma with the same "
                 + "seeds, print log-spectral distance, mel L1, F0 and voicing errors per sigma, and write the sigma "
                 + "with the lowest log-spectral distance into the bundle (atomically) as the one synthesis uses when a "
-                + "caller does not choose.")
+                + "caller does not choose, with the mel refinement passes it was measured with.")
 final class ChooseSigmaCommand implements Callable<Integer> {
 
     @Spec
@@ -57,6 +59,9 @@ final class ChooseSigmaCommand implements Callable<Integer> {
             description = "latent scales to compare (default: ${DEFAULT-VALUE})")
     List<Double> candidates;
 
+    @Mixin
+    RefinementOption refinement;
+
     @Option(names = "--max-clips", defaultValue = "40", description = "measure on at most this many clips, evenly "
             + "spaced (default: ${DEFAULT-VALUE})")
     int maxClips;
@@ -72,14 +77,17 @@ final class ChooseSigmaCommand implements Callable<Integer> {
         Path bundle = modelOption.resolve();
         List<List<QualityMetrics>> measured = new ArrayList<>();
         Corpus corpus;
+        int passes;
         try (NDManager manager = NDManager.newBaseManager();
                 VocoderModel model = ModelBundle.load(bundle, manager)) {
             corpus = CorpusSample.evenly(manifest, model.info().sampleRate(), maxClips);
+            passes = refinement.resolve(model.synthesisDefaults());
+            Synthesizer synthesizer = model.synthesizer().withRefinement(passes);
             try (ProgressBar bar = new ProgressBarBuilder().setTaskName("choose-sigma")
                     .setInitialMax((long) candidates.size() * corpus.clips().size()).setStyle(ProgressBarStyle.ASCII)
                     .setUnit(" clips", 1).build()) {
                 for (double sigma : candidates) {
-                    CopySynthesis copy = new CopySynthesis(model.synthesizer(), model.info().mel(), sigma, null, 0);
+                    CopySynthesis copy = new CopySynthesis(synthesizer, model.info().mel(), sigma, null, 0);
                     List<QualityMetrics> clips = new ArrayList<>();
                     for (int i = 0; i < corpus.clips().size(); i++) {
                         AudioClip clip = corpus.clips().get(i);
@@ -109,11 +117,12 @@ final class ChooseSigmaCommand implements Callable<Integer> {
                     QualityMetrics.mean(clips, QualityMetrics::voicingError));
             distances.add(String.format(Locale.ROOT, "%.2f: %.3f dB", candidates.get(c), lsd(clips)));
         }
-        SynthesisDefaults chosen = new SynthesisDefaults(candidates.get(best), String.format(Locale.ROOT,
-                "lowest mean log-spectral distance of copy synthesis of %d clips of %s (%s; flowvox choose-sigma, %s)",
-                corpus.clips().size(), manifest, distances, LocalDate.now(ZoneOffset.UTC)));
+        SynthesisDefaults chosen = new SynthesisDefaults(candidates.get(best), passes, String.format(Locale.ROOT,
+                "lowest mean log-spectral distance of copy synthesis of %d clips of %s with %d refinement passes "
+                        + "(%s; flowvox choose-sigma, %s)",
+                corpus.clips().size(), manifest, passes, distances, LocalDate.now(ZoneOffset.UTC)));
         chosen.write(bundle);
-        out.printf(Locale.ROOT, "wrote sigma %.2f into %s%n", chosen.sigma(), bundle);
+        out.printf(Locale.ROOT, "wrote sigma %.2f and %d refinement passes into %s%n", chosen.sigma(), passes, bundle);
         return 0;
     }
 

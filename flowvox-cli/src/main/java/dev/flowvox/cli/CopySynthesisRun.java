@@ -34,6 +34,7 @@ final class CopySynthesisRun {
      * @param model the flow
      * @param corpus clips at the model's rate
      * @param sigma flow latent scale
+     * @param refinementPasses mel refinement passes after the flow
      * @param denoise denoiser strength (0 for none)
      * @param pictures clips to draw
      * @param writeAudio whether to write the drawn clips' audio
@@ -41,13 +42,14 @@ final class CopySynthesisRun {
      * @return the report
      * @throws IOException if writing fails
      */
-    static CopySynthesisReport run(VocoderModel model, Corpus corpus, double sigma, double denoise,
-            int pictures, boolean writeAudio, Path out) throws IOException {
+    static CopySynthesisReport run(VocoderModel model, Corpus corpus, double sigma, int refinementPasses,
+            double denoise, int pictures, boolean writeAudio, Path out) throws IOException {
         ModelInfo info = model.info();
-        Synthesizer synthesizer = model.synthesizer();
+        Synthesizer synthesizer = model.synthesizer().withRefinement(refinementPasses);
         SpectralDenoiser denoiser = denoise > 0 ? BiasDenoiser.of(synthesizer, info.flow(), info.mel()) : null;
         CopySynthesis copy = new CopySynthesis(synthesizer, info.mel(), sigma, denoiser, denoise);
-        String label = String.format(Locale.ROOT, "flow (σ %.2f%s)", sigma,
+        String label = String.format(Locale.ROOT, "flow (σ %.2f%s%s)", sigma,
+                refinementPasses > 0 ? String.format(Locale.ROOT, ", %d refinement passes", refinementPasses) : "",
                 denoise > 0 ? String.format(Locale.ROOT, ", denoise %.3f", denoise) : "");
         CopySynthesisReport report = new CopySynthesisReport(label);
         Files.createDirectories(out);

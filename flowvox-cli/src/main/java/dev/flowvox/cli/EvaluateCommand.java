@@ -38,6 +38,9 @@ final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--sigma", description = "flow latent scale (default: the model's recommended sigma)")
     Double sigma;
 
+    @Mixin
+    RefinementOption refinement;
+
     @Option(names = "--denoise", defaultValue = "0", description = "flow denoiser strength (default: off)")
     double denoise;
 
@@ -56,7 +59,7 @@ final class EvaluateCommand implements Callable<Integer> {
                 VocoderModel model = ModelBundle.load(modelOption.resolve(), manager)) {
             Corpus corpus = CorpusSample.first(manifest, model.info().sampleRate(), maxClips);
             CopySynthesisReport report = CopySynthesisRun.run(model, corpus, model.synthesisDefaults().sigmaOr(sigma),
-                    denoise, pictures, writeAudio, out);
+                    refinement.resolve(model.synthesisDefaults()), denoise, pictures, writeAudio, out);
             spec.commandLine().getOut().print(report.markdown());
             spec.commandLine().getOut().println("wrote " + out.resolve("copy-synthesis.md"));
         }

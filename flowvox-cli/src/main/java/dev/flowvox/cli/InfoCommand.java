@@ -38,6 +38,8 @@ final class InfoCommand implements Callable<Integer> {
         SynthesisDefaults synthesis = SynthesisDefaults.read(archive);
         spec.commandLine().getOut().println("sigma:       " + info.trainingSigma() + " (training), " + synthesis.sigma()
                 + " (synthesis default: " + synthesis.basis() + ")");
+        spec.commandLine().getOut().println("refinement:  " + synthesis.refinementPasses()
+                + " mel refinement passes by default (flowvox vocode --refine PASSES chooses others)");
         info.provenance().facts().forEach((name, value) -> spec.commandLine().getOut().println("  " + name + ": " + value));
         spec.commandLine().getOut().println("calibration: " + CalibrationSection.read(archive).map(InfoCommand::describe)
                 .orElse("none (anomaly checks need one: flowvox calibrate)"));

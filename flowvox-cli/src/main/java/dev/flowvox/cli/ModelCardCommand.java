@@ -73,11 +73,12 @@ final class ModelCardCommand implements Callable<Integer> {
             List<SpeedMeasurement.Row> speed = SpeedMeasurement.measure(vocoder.synthesizer(), info,
                     List.of(1.0, 4.0, 10.0), 7, 5);
             Corpus corpus = CorpusSample.first(manifest, info.sampleRate(), evalClips);
-            CopySynthesisReport quality = CopySynthesisRun.run(vocoder, corpus,
-                    vocoder.synthesisDefaults().sigmaOr(sigma), 0, 3, false, out.resolve("evaluation"));
+            SynthesisDefaults defaults = vocoder.synthesisDefaults();
+            CopySynthesisReport quality = CopySynthesisRun.run(vocoder, corpus, defaults.sigmaOr(sigma),
+                    defaults.refinementPasses(), 0, 3, false, out.resolve("evaluation"));
             CopySynthesisReport unseenQuality = unseen == null ? null : CopySynthesisRun.run(vocoder,
-                    CorpusSample.first(unseen, info.sampleRate(), evalClips), vocoder.synthesisDefaults().sigmaOr(sigma), 0, 1,
-                    false, out.resolve(UNSEEN_DIR));
+                    CorpusSample.first(unseen, info.sampleRate(), evalClips), defaults.sigmaOr(sigma),
+                    defaults.refinementPasses(), 0, 1, false, out.resolve(UNSEEN_DIR));
             String card = card(info, vocoder.synthesisDefaults(), vocoder.parameters().trainableCount(), validation,
                     machine, speed, quality, unseenQuality);
             Files.writeString(out.resolve("README.md"), card, StandardCharsets.UTF_8);
@@ -123,8 +124,8 @@ final class ModelCardCommand implements Callable<Integer> {
                 .append("On a shared host these numbers move with the neighbours' load from one run to the next; ")
                 .append("`flowvox speed` measures again.\n\n");
         md.append("## Quality: copy synthesis against Griffin-Lim\n\n");
-        md.append(String.format(Locale.ROOT, "Synthesis uses σ %.2f when a caller does not choose: %s.%n%n",
-                synthesis.sigma(), synthesis.basis()));
+        md.append(String.format(Locale.ROOT, "Synthesis uses σ %.2f and %d mel refinement passes when a caller does "
+                + "not choose: %s.%n%n", synthesis.sigma(), synthesis.refinementPasses(), synthesis.basis()));
         md.append("Each validation clip is analysed into its mel and resynthesized by the flow and by Griffin-Lim ")
                 .append("(60 iterations of fast Griffin-Lim from the least-squares pseudo-inverse of the mel). ")
                 .append("F0 and voicing use YIN on both the original and the resynthesis. Per-clip numbers: ")

@@ -89,6 +89,9 @@ final class SpeakCommand implements Callable<Integer> {
     @Mixin
     ServerAccess access;
 
+    @Mixin
+    RefinementOption refinement;
+
     @Option(names = "--sigma", description = "Latent noise scale, 0 to 4 (default: the model's recommended sigma)")
     Float sigma;
 
@@ -222,6 +225,10 @@ final class SpeakCommand implements Callable<Integer> {
         }
         if (seed != null) {
             options.setSeed(seed);
+        }
+        Integer passes = refinement.requested();
+        if (passes != null) {
+            options.setRefinementPasses(passes);
         }
         return options.build();
     }

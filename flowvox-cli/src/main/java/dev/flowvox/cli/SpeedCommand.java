@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDManager;
 
 import dev.flowvox.core.model.ModelBundle;
 import dev.flowvox.core.model.VocoderModel;
+import dev.flowvox.core.synth.Synthesizer;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -29,6 +30,9 @@ final class SpeedCommand implements Callable<Integer> {
     @Mixin
     ModelOption modelOption;
 
+    @Mixin
+    RefinementOption refinement;
+
     @Option(names = "--seconds", split = ",", defaultValue = "1,4,10",
             description = "utterance lengths to time (default: ${DEFAULT-VALUE})")
     List<Double> lengths;
@@ -49,8 +53,8 @@ final class SpeedCommand implements Callable<Integer> {
         try (NDManager manager = NDManager.newBaseManager();
                 VocoderModel model = ModelBundle.load(modelOption.resolve(), manager)) {
             out.println("machine: " + SpeedMeasurement.machine());
-            out.print(SpeedMeasurement.markdown(
-                    SpeedMeasurement.measure(model.synthesizer(), model.info(), lengths, runs, warmup)));
+            Synthesizer synthesizer = model.synthesizer().withRefinement(refinement.resolve(model.synthesisDefaults()));
+            out.print(SpeedMeasurement.markdown(SpeedMeasurement.measure(synthesizer, model.info(), lengths, runs, warmup)));
             out.flush();
         }
         return 0;

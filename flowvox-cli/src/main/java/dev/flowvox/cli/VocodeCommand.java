@@ -59,6 +59,9 @@ final class VocodeCommand implements Callable<Integer> {
             + "info`)")
     Double sigma;
 
+    @Mixin
+    RefinementOption refinement;
+
     @Option(names = "--seed", defaultValue = "0", description = "noise seed (default: ${DEFAULT-VALUE})")
     long seed;
 
@@ -80,7 +83,7 @@ final class VocodeCommand implements Callable<Integer> {
             ModelInfo info = model.info();
             double latentScale = model.synthesisDefaults().sigmaOr(sigma);
             float[][] mel = readMel(info);
-            Synthesizer synthesizer = model.synthesizer();
+            Synthesizer synthesizer = model.synthesizer().withRefinement(refinement.resolve(model.synthesisDefaults()));
             long start = System.nanoTime();
             float[] audio = synthesizer.synthesize(mel, latentScale, seed);
             double seconds = (System.nanoTime() - start) / 1e9;

@@ -142,6 +142,8 @@ class BadInputTest {
         assertRefused("chunk_frames 33; expected 1 to 32", withOptions(o -> o.setChunkFrames(33)));
         assertRefused("sigma NaN", withOptions(o -> o.setSigma(Float.NaN)));
         assertRefused("denoiser_strength -0.5", withOptions(o -> o.setDenoiserStrength(-0.5f)));
+        assertRefused("refinement_passes 9; expected 0 to 8", withOptions(o -> o.setRefinementPasses(9)));
+        assertRefused("refinement_passes 4294967295; expected 0 to 8", withOptions(o -> o.setRefinementPasses(-1)));
         assertRefused("request_id has character U+000A", withOptions(o -> o.setRequestId("a\nb")));
     }
 

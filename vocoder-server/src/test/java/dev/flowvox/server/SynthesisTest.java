@@ -46,8 +46,9 @@ import java.util.stream.IntStream;
 class SynthesisTest {
 
     private static final double SIGMA = 0.7;
-    /** The synthesis default stored in the bundle of the model "other". */
+    /** The synthesis defaults stored in the bundle of the model "other". */
     private static final double OTHER_SIGMA = 0.85;
+    private static final int OTHER_PASSES = 2;
 
     @TempDir
     static Path dir;
@@ -59,7 +60,7 @@ class SynthesisTest {
     static void start() throws Exception {
         Path bundle = TestModels.write(dir, "tiny", 1);
         TestModels.write(dir, "other", 2, TestModels.TINY.withPitchPrediction(PitchPrediction.SPEECH));
-        new SynthesisDefaults(OTHER_SIGMA, "chosen by the test").write(dir.resolve("other.flowvox"));
+        new SynthesisDefaults(OTHER_SIGMA, OTHER_PASSES, "chosen by the test").write(dir.resolve("other.flowvox"));
         running = RunningServer.start(ServerConfig.local(List.of(bundle, dir.resolve("other.flowvox"))));
         manager = NDManager.newBaseManager();
         reference = ModelBundle.load(bundle, manager);
@@ -251,14 +252,20 @@ class SynthesisTest {
         assertEquals("2", info.getFactsOrThrow("seed"));
         assertEquals(OTHER_SIGMA, info.getDefaultSigma(), 1e-9);
         assertEquals(SynthesisDefaults.FALLBACK.sigma(), models.getModels(0).getDefaultSigma(), 1e-9);
+        assertEquals(OTHER_PASSES, info.getDefaultRefinementPasses());
+        assertEquals(0, models.getModels(0).getDefaultRefinementPasses());
     }
 
-    /** A request without sigma gets the model's recommended one, stored in its bundle. */
+    /**
+     * A request without sigma and refinement passes gets the model's recommended ones, stored in its
+     * bundle; the stream's refinement, applied piece by piece, gives the one-pass refinement's audio.
+     */
     @Test
     void unsetSigmaIsTheModelsRecommendedSigma() throws Exception {
         float[][] mel = TestModels.mel(40, 5);
         try (VocoderModel other = ModelBundle.load(dir.resolve("other.flowvox"), manager)) {
             assertEquals(OTHER_SIGMA, other.synthesisDefaults().sigma(), 0.0);
+            assertEquals(OTHER_PASSES, other.synthesizer().refinement().passes());
             float[] recommended = other.synthesizer().synthesize(mel, OTHER_SIGMA, 3);
             float[] fallback = other.synthesizer().synthesize(mel, SynthesisDefaults.FALLBACK.sigma(), 3);
             float[] audio = RunningServer.synthesize(running.blocking(), SynthesizeRequest.newBuilder()
@@ -267,6 +274,23 @@ class SynthesisTest {
                     .setMel(TestModels.wire(mel)).build());
             assertTrue(TestModels.snrDb(recommended, audio) >= 40, "not the audio of sigma " + OTHER_SIGMA);
             assertTrue(TestModels.snrDb(fallback, audio) < 20, "the audio of sigma 0.7, not the model's");
+        }
+    }
+
+    /** A request's refinement passes override the model's: 0 gives the flow's own audio, streamed at once. */
+    @Test
+    void requestedRefinementPassesOverrideTheModels() throws Exception {
+        float[][] mel = TestModels.mel(40, 8);
+        try (VocoderModel other = ModelBundle.load(dir.resolve("other.flowvox"), manager)) {
+            for (int passes : new int[] {0, 3}) {
+                float[] expected = other.synthesizer().withRefinement(passes).synthesize(mel, SIGMA, 5);
+                float[] audio = RunningServer.synthesize(running.blocking(), SynthesizeRequest.newBuilder()
+                        .setOptions(floatOptions(5, 4).setModelId("other").setRefinementPasses(passes))
+                        .setMel(TestModels.wire(mel)).build());
+                assertTrue(TestModels.snrDb(expected, audio) >= 40, passes + " passes: not the one-pass audio");
+                float[] recommended = other.synthesizer().synthesize(mel, SIGMA, 5);
+                assertTrue(TestModels.snrDb(recommended, audio) < 30, passes + " passes: the model's 2 passes' audio");
+            }
         }
     }
 

@@ -14,8 +14,11 @@ package dev.flowvox.core.dsp;
  * track of the whole mel. Immutable and thread-safe.
  */
 public final class MelPitch {
-    /** FISTA iterations of the magnitude recovery: the estimate is settled by then. */
-    static final int INVERSION_ITERATIONS = 30;
+    /**
+     * FISTA iterations of the magnitude recovery: the estimate is settled by then. Other users of the
+     * same magnitudes ({@code MelRefinement}) invert with as many, so one inversion serves both.
+     */
+    public static final int INVERSION_ITERATIONS = 30;
 
     private final MelConfig config;
     private final MelInversion inversion;
@@ -75,8 +78,18 @@ public final class MelPitch {
      * @return per mel frame, f0 and voicing (frame t is centred on sample {@code t · hop})
      */
     public PitchTrack track(float[][] logMel) {
-        float[][] magnitude = inversion.magnitude(logMel);
-        int frames = logMel[0].length;
+        return trackMagnitudes(inversion.magnitude(logMel));
+    }
+
+    /**
+     * {@link #track} for a caller that has already recovered the magnitudes.
+     *
+     * @param magnitude {@code [filter_length/2 + 1][frames]}: {@link MelInversion} of the log-mel with
+     *     {@value #INVERSION_ITERATIONS} iterations
+     * @return per frame, f0 and voicing
+     */
+    public PitchTrack trackMagnitudes(float[][] magnitude) {
+        int frames = magnitude[0].length;
         int size = config.filterLength();
         int bins = size / 2 + 1;
         RealFft fft = new RealFft(size);

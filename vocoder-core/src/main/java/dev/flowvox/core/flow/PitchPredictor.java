@@ -77,6 +77,21 @@ public final class PitchPredictor {
     }
 
     /**
+     * {@link #track} from the mel's recovered magnitudes, for a caller that needs them too.
+     *
+     * @param magnitude {@code [filter_length/2 + 1][frames]}, {@link dev.flowvox.core.dsp.MelInversion}
+     *     with {@link MelPitch#INVERSION_ITERATIONS} iterations
+     * @return the pitch that steers the predictor, one entry per frame
+     */
+    public PitchTrack trackMagnitudes(float[][] magnitude) {
+        if (!enabled()) {
+            int frames = magnitude[0].length;
+            return new PitchTrack(new float[frames], new boolean[frames]);
+        }
+        return pitch.trackMagnitudes(magnitude);
+    }
+
+    /**
      * The analysis direction.
      *
      * @param audio samples

@@ -3,37 +3,45 @@ package dev.flowvox.core.model;
 
 import com.google.gson.JsonObject;
 
+import dev.flowvox.core.synth.MelRefinement;
+
 import java.io.IOException;
 import java.nio.file.Path;
 
 /**
- * How a model synthesizes when the caller does not say: the latent scale σ that suits it, and why.
- * Stored in the bundle's manifest as the optional section {@value #SECTION}
- * ({@code {"version": 1, "sigma": 0.85, "basis": "…"}}); bundles without it use {@link #FALLBACK}.
+ * How a model synthesizes when the caller does not say: the latent scale σ and the number of {@link
+ * MelRefinement} passes that suit it, and why. Stored in the bundle's manifest as the optional
+ * section {@value #SECTION} ({@code {"version": 2, "sigma": 0.85, "refinement_passes": 2, "basis":
+ * "…"}}; version 1 had no passes, which reads as none); bundles without it use {@link #FALLBACK}.
  * Written by {@code flowvox choose-sigma}, which measures copy synthesis at several σ.
  *
  * @param sigma the latent scale, in [0, {@value #MAX_SIGMA}]
- * @param basis how it was chosen, for people (a measurement, or "default")
+ * @param refinementPasses mel refinement passes, 0 to {@value MelRefinement#MAX_PASSES}
+ * @param basis how they were chosen, for people (a measurement, or "default")
  */
-public record SynthesisDefaults(double sigma, String basis) {
+public record SynthesisDefaults(double sigma, int refinementPasses, String basis) {
 
     /** Manifest section name. */
     public static final String SECTION = "synthesis";
     /** The version this code writes and the newest it reads. */
-    public static final int VERSION = 1;
+    public static final int VERSION = 2;
     /** Largest latent scale a model may recommend. */
     public static final double MAX_SIGMA = 4.0;
     /**
      * For a model that recommends nothing: σ 0.7, near the temperature NVIDIA's WaveGlow is usually
      * run at, which suits its imported checkpoints.
      */
-    public static final SynthesisDefaults FALLBACK = new SynthesisDefaults(0.7,
-            "flowvox's default for models that recommend none (near NVIDIA WaveGlow's usual 0.6-0.7)");
+    public static final SynthesisDefaults FALLBACK = new SynthesisDefaults(0.7, 0,
+            "flowvox's default for models that recommend none (near NVIDIA WaveGlow's usual 0.6-0.7, no refinement)");
 
     /** Validates the values. */
     public SynthesisDefaults {
         if (!(sigma >= 0 && sigma <= MAX_SIGMA)) {
             throw new IllegalArgumentException("synthesis sigma " + sigma + "; expected 0 to " + MAX_SIGMA);
+        }
+        if (refinementPasses < 0 || refinementPasses > MelRefinement.MAX_PASSES) {
+            throw new IllegalArgumentException("refinement passes " + refinementPasses + "; expected 0 to "
+                    + MelRefinement.MAX_PASSES);
         }
         if (basis == null || basis.isBlank()) {
             throw new IllegalArgumentException("the basis of a synthesis default is required");
@@ -48,6 +56,16 @@ public record SynthesisDefaults(double sigma, String basis) {
      */
     public double sigmaOr(Double requested) {
         return requested != null ? requested : sigma;
+    }
+
+    /**
+     * The refinement passes to synthesize with.
+     *
+     * @param requested the caller's count, or null for none
+     * @return {@code requested} when given, else this default
+     */
+    public int refinementPassesOr(Integer requested) {
+        return requested != null ? requested : refinementPasses;
     }
 
     /**
@@ -68,7 +86,8 @@ public record SynthesisDefaults(double sigma, String basis) {
                 throw new IllegalArgumentException("version " + version + "; this flowvox reads 1 to " + VERSION
                         + (version > VERSION ? " (upgrade flowvox)" : ""));
             }
-            return new SynthesisDefaults(json.get("sigma").getAsDouble(), json.get("basis").getAsString());
+            int passes = version >= 2 ? json.get("refinement_passes").getAsInt() : 0;
+            return new SynthesisDefaults(json.get("sigma").getAsDouble(), passes, json.get("basis").getAsString());
         } catch (IllegalArgumentException | IllegalStateException | UnsupportedOperationException
                 | NullPointerException e) {
             throw new BundleFormatException(archive.source() + " has a malformed \"" + SECTION + "\" section: "
@@ -86,6 +105,7 @@ public record SynthesisDefaults(double sigma, String basis) {
         JsonObject json = new JsonObject();
         json.addProperty("version", VERSION);
         json.addProperty("sigma", sigma);
+        json.addProperty("refinement_passes", refinementPasses);
         json.addProperty("basis", basis);
         BundleArchive.read(bundle).copy().section(SECTION, json).write(bundle);
     }

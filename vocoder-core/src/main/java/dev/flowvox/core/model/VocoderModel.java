@@ -13,6 +13,7 @@ import dev.flowvox.core.flow.InferenceThreads;
 import dev.flowvox.core.flow.PitchPredictor;
 import dev.flowvox.core.flow.WaveGlow;
 import dev.flowvox.core.score.LikelihoodScorer;
+import dev.flowvox.core.synth.MelRefinement;
 import dev.flowvox.core.synth.Synthesizer;
 
 import java.util.Objects;
@@ -30,6 +31,7 @@ public final class VocoderModel implements AutoCloseable {
     private final Calibration calibration;
     private final SynthesisDefaults synthesisDefaults;
     private final PitchPredictor pitchPredictor;
+    private final MelRefinement refinement;
     private FlowWeights weights;
     private WaveGlow flow;
 
@@ -74,6 +76,7 @@ public final class VocoderModel implements AutoCloseable {
         this.calibration = calibration;
         this.synthesisDefaults = Objects.requireNonNull(synthesisDefaults, "synthesisDefaults");
         this.pitchPredictor = new PitchPredictor(info.flow().pitchPrediction(), info.mel());
+        this.refinement = new MelRefinement(info.mel(), synthesisDefaults.refinementPasses());
     }
 
     /** The model's description. */
@@ -86,7 +89,7 @@ public final class VocoderModel implements AutoCloseable {
         return Optional.ofNullable(calibration);
     }
 
-    /** How the model synthesizes when a caller does not say (its recommended σ). */
+    /** How the model synthesizes when a caller does not say (its recommended σ and refinement passes). */
     public SynthesisDefaults synthesisDefaults() {
         return synthesisDefaults;
     }
@@ -106,9 +109,9 @@ public final class VocoderModel implements AutoCloseable {
         return flow;
     }
 
-    /** A synthesizer over this model's inference weights. */
+    /** A synthesizer over this model's inference weights, with the model's default refinement passes. */
     public Synthesizer synthesizer() {
-        return new Synthesizer(flow(), pitchPredictor, manager);
+        return new Synthesizer(flow(), pitchPredictor, refinement, manager);
     }
 
     /** A likelihood scorer over this model's inference weights. */

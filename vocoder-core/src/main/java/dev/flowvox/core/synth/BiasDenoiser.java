@@ -49,7 +49,8 @@ public final class BiasDenoiser {
      * @param synthesizer the model
      * @param flow its flow's shape, which picks the reference mel
      * @param mel its mel settings
-     * @return the synthesis of the reference mel at sigma 0
+     * @return the synthesis of the reference mel at sigma 0, without refinement (which would give it
+     *     the silent mel's magnitudes instead of the flow's own sound)
      */
     public static float[] biasAudio(Synthesizer synthesizer, FlowConfig flow, MelConfig mel) {
         float[][] reference = new float[mel.nMels()][BIAS_FRAMES];
@@ -57,7 +58,7 @@ public final class BiasDenoiser {
         for (float[] band : reference) {
             Arrays.fill(band, level);
         }
-        return synthesizer.synthesize(reference, 0.0, 0);
+        return synthesizer.withRefinement(0).synthesize(reference, 0.0, 0);
     }
 
     /**

@@ -2,6 +2,7 @@
 package dev.flowvox.core.synth;
 
 import dev.flowvox.core.dsp.PitchTrack;
+import dev.flowvox.core.dsp.WindowedStream;
 import dev.flowvox.core.flow.PitchPredictor;
 
 import java.util.ArrayList;
@@ -16,8 +17,9 @@ import java.util.List;
  * a pure function of seed and sample group), so the concatenated chunks approximate one-pass
  * synthesis as closely as the context allows, and equal it exactly when the window covers the whole
  * mel. The flow's pitch predictor runs on the kept audio in order ({@link #keep}), carrying its
- * recursion from chunk to chunk, so it adds no difference of its own. Not thread-safe: one request,
- * one caller at a time.
+ * recursion from chunk to chunk, so it adds no difference of its own; so does the {@link
+ * MelRefinement}, whose output lags by its margin (the first chunk is that much longer, so that the
+ * first audio still leaves after one window). Not thread-safe: one request, one caller at a time.
  */
 public final class StreamingSession {
 
@@ -29,7 +31,11 @@ public final class StreamingSession {
     private final LatentNoise noise;
     private final PitchPredictor pitchPredictor;
     private final PitchPredictor.Synthesis pitchSynthesis;
+    private final MelRefinement refinement;
+    private final WindowedStream refined;
     private final List<float[]> frames = new ArrayList<>();
+    private final List<float[]> magnitudes = new ArrayList<>();
+    private int magnitudesFrom;
     private float[] f0Hz = new float[0];
     private boolean[] voiced = new boolean[0];
     private int emittedFrames;
@@ -45,9 +51,10 @@ public final class StreamingSession {
      * @param sigma latent scale
      * @param seed noise seed
      * @param pitchPredictor the flow's pitch predictor
+     * @param refinement passes after the pitch predictor (possibly none)
      */
     public StreamingSession(int nMel, int hop, int nGroup, Chunking chunking, double sigma, long seed,
-            PitchPredictor pitchPredictor) {
+            PitchPredictor pitchPredictor, MelRefinement refinement) {
         if (!(sigma >= 0) || Double.isInfinite(sigma)) {
             throw new IllegalArgumentException("sigma must be finite and >= 0, got " + sigma);
         }
@@ -63,6 +70,10 @@ public final class StreamingSession {
         this.noise = new LatentNoise(seed, nGroup);
         this.pitchPredictor = pitchPredictor;
         this.pitchSynthesis = pitchPredictor.synthesis();
+        this.refinement = refinement;
+        this.refined = refinement.enabled()
+                ? new WindowedStream(this::refine, length -> length, hop, hop, refinement.marginSamples())
+                : null;
     }
 
     /**
@@ -110,7 +121,7 @@ public final class StreamingSession {
      */
     public WindowTask nextTask() {
         int available = frames.size() - emittedFrames;
-        int chunk = emittedFrames == 0 ? chunking.firstChunkFrames() : chunking.chunkFrames();
+        int chunk = emittedFrames == 0 ? chunking.firstChunkFrames() + refinementLagFrames() : chunking.chunkFrames();
         int context = chunking.contextFrames();
         int lookahead = pitchPredictor.enabled() ? Math.max(1, context) : context;
         int emit;
@@ -154,16 +165,95 @@ public final class StreamingSession {
      *
      * @param task the task
      * @param windowAudio the flow's output for the whole window ({@link Synthesizer#synthesizeBatch})
-     * @return the kept samples, through the pitch predictor
+     * @return the samples that are final now, through the pitch predictor and the refinement (the
+     *     refinement holds back its margin until the request's last task)
      */
     public float[] keep(WindowTask task, float[] windowAudio) {
         float[] kept = Arrays.copyOfRange(windowAudio, task.keepFrom(), task.keepTo());
-        if (!pitchPredictor.enabled()) {
-            return kept;
+        long keptEnd = (long) task.firstFrame() * hop + task.keepTo();
+        float[] audio = kept;
+        if (pitchPredictor.enabled()) {
+            trackPitchUpTo((int) Math.min(frames.size(), (keptEnd - 1) / hop + 2));
+            audio = pitchSynthesis.next(kept, new PitchTrack(f0Hz, voiced));
         }
-        long lastSample = (long) task.firstFrame() * hop + task.keepTo() - 1;
-        trackPitchUpTo((int) Math.min(frames.size(), lastSample / hop + 2));
-        return pitchSynthesis.next(kept, new PitchTrack(f0Hz, voiced));
+        if (refined == null) {
+            return audio;
+        }
+        float[] settled = refined.push(audio);
+        if (!complete || keptEnd != (long) frames.size() * hop) {
+            return settled;
+        }
+        float[] rest = refined.finish();
+        float[] all = Arrays.copyOf(settled, settled.length + rest.length);
+        System.arraycopy(rest, 0, all, settled.length, rest.length);
+        return all;
+    }
+
+    /** Frames the refinement's output lags its input by, which the first chunk adds. */
+    private int refinementLagFrames() {
+        return (refinement.marginSamples() + hop - 1) / hop;
+    }
+
+    /**
+     * The refinement of a window of the stream: its STFT frames get the targets of the mel frames
+     * received so far; a frame past them keeps its magnitudes, as the last frame of the whole signal
+     * does (it lies beyond the mel) and as frames too near the window's end to be emitted may.
+     */
+    private float[] refine(float[] window, long firstSample) {
+        int first = (int) (firstSample / hop);
+        int columns = Math.max(0, Math.min(window.length / hop + 1, frames.size() - first));
+        float[][] targets = magnitudes(first, first + columns);
+        dropMagnitudesBefore(first);
+        return refinement.refine(window, targets);
+    }
+
+    /** Forgets the magnitudes of frames before {@code frame}: the stream no longer needs them. */
+    private void dropMagnitudesBefore(int frame) {
+        int drop = Math.min(magnitudes.size(), frame - magnitudesFrom);
+        if (drop > 0) {
+            magnitudes.subList(0, drop).clear();
+            magnitudesFrom += drop;
+        }
+    }
+
+    /**
+     * The recovered magnitudes of frames {@code [from, to)}, each frame inverted once ({@code from}
+     * at or after the frames already dropped: the refinement's windows only move forward, and pitch
+     * tracking runs ahead of them).
+     *
+     * @return {@code [bins][to - from]}
+     */
+    private float[][] magnitudes(int from, int to) {
+        int have = magnitudesFrom + magnitudes.size();
+        if (to > have) {
+            float[][] piece = refinement.targets(melColumns(have, to));
+            for (int t = 0; t < to - have; t++) {
+                float[] column = new float[piece.length];
+                for (int k = 0; k < piece.length; k++) {
+                    column[k] = piece[k][t];
+                }
+                magnitudes.add(column);
+            }
+        }
+        float[][] out = new float[refinement.bins()][to - from];
+        for (int t = from; t < to; t++) {
+            float[] column = magnitudes.get(t - magnitudesFrom);
+            for (int k = 0; k < column.length; k++) {
+                out[k][t - from] = column[k];
+            }
+        }
+        return out;
+    }
+
+    private float[][] melColumns(int from, int to) {
+        float[][] mel = new float[nMel][to - from];
+        for (int t = from; t < to; t++) {
+            float[] column = frames.get(t);
+            for (int band = 0; band < nMel; band++) {
+                mel[band][t - from] = column[band];
+            }
+        }
+        return mel;
     }
 
     /**
@@ -176,14 +266,10 @@ public final class StreamingSession {
         if (count <= tracked) {
             return;
         }
-        float[][] mel = new float[nMel][count - tracked];
-        for (int t = tracked; t < count; t++) {
-            float[] column = frames.get(t);
-            for (int band = 0; band < nMel; band++) {
-                mel[band][t - tracked] = column[band];
-            }
+        PitchTrack piece = pitchPredictor.trackMagnitudes(magnitudes(tracked, count));
+        if (refined == null) {
+            dropMagnitudesBefore(count);
         }
-        PitchTrack piece = pitchPredictor.track(mel);
         f0Hz = Arrays.copyOf(f0Hz, count);
         voiced = Arrays.copyOf(voiced, count);
         System.arraycopy(piece.f0Hz(), 0, f0Hz, tracked, count - tracked);

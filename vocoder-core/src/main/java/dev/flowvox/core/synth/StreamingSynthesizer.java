@@ -34,7 +34,7 @@ public final class StreamingSynthesizer {
     public StreamingSession open(double sigma, long seed) {
         FlowConfig config = synthesizer.config();
         return new StreamingSession(config.nMelChannels(), config.hopLength(), config.nGroup(), chunking, sigma, seed,
-                synthesizer.pitchPredictor());
+                synthesizer.pitchPredictor(), synthesizer.refinement());
     }
 
     /**

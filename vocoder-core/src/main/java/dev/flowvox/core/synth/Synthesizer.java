@@ -16,39 +16,42 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * One-pass synthesis: mel spectrogram plus latent noise to audio. Thread-safe: every call works in its
- * own native scope.
+ * One-pass synthesis: mel spectrogram plus latent noise to audio, through the flow, its pitch
+ * predictor and the {@link MelRefinement}. Thread-safe: every call works in its own native scope.
  */
 public final class Synthesizer {
 
     private final NDManager manager;
     private final WaveGlow flow;
     private final PitchPredictor pitchPredictor;
-
-    /**
-     * Synthesizes with a flow without pitch prediction whose inference weights stay owned by the caller.
-     *
-     * @param flow flow with folded weights
-     * @param manager manager under which each call opens its scope
-     * @throws IllegalArgumentException if the flow's configuration has pitch prediction
-     */
-    public Synthesizer(WaveGlow flow, NDManager manager) {
-        this(flow, PitchPredictor.none(), manager);
-    }
+    private final MelRefinement refinement;
 
     /**
      * Synthesizes with a flow whose inference weights stay owned by the caller.
      *
      * @param flow flow with folded weights
      * @param pitchPredictor the predictor of the flow's configuration
+     * @param refinement passes after the predictor (possibly none), for the model's mel settings
      * @param manager manager under which each call opens its scope
      * @throws IllegalArgumentException if the predictor is on but the flow has none, or the reverse
      */
-    public Synthesizer(WaveGlow flow, PitchPredictor pitchPredictor, NDManager manager) {
+    public Synthesizer(WaveGlow flow, PitchPredictor pitchPredictor, MelRefinement refinement, NDManager manager) {
         pitchPredictor.requireMatches(flow.config());
         this.manager = manager;
         this.flow = flow;
         this.pitchPredictor = pitchPredictor;
+        this.refinement = refinement;
+    }
+
+    /**
+     * The same model with another number of refinement passes.
+     *
+     * @param passes 0 (off) to {@value MelRefinement#MAX_PASSES}
+     * @return a synthesizer sharing this one's flow
+     */
+    public Synthesizer withRefinement(int passes) {
+        return passes == refinement.passes() ? this
+                : new Synthesizer(flow, pitchPredictor, refinement.withPasses(passes), manager);
     }
 
     /** The flow shape. */
@@ -59,6 +62,11 @@ public final class Synthesizer {
     /** The pitch predictor that turns {@link #synthesizeBatch} output into audio (streaming, batching). */
     public PitchPredictor pitchPredictor() {
         return pitchPredictor;
+    }
+
+    /** The passes after the pitch predictor (streaming applies them in {@link StreamingSession#keep}). */
+    public MelRefinement refinement() {
+        return refinement;
     }
 
     /** The flow, for callers that manage their own native scopes (streaming, batching). */
@@ -139,7 +147,14 @@ public final class Synthesizer {
                         window.keptGroups() * nGroup);
             }
         }
-        return pitchPredictor.enabled() ? pitchPredictor.synthesize(residual, pitchPredictor.track(mel)) : residual;
+        if (!pitchPredictor.enabled() && !refinement.enabled()) {
+            return residual;
+        }
+        float[][] magnitude = refinement.targets(mel);
+        float[] audio = pitchPredictor.enabled()
+                ? pitchPredictor.synthesize(residual, pitchPredictor.trackMagnitudes(magnitude))
+                : residual;
+        return refinement.enabled() ? refinement.refine(audio, magnitude) : audio;
     }
 
     /**

@@ -13,6 +13,7 @@ import dev.flowvox.core.model.NvidiaConfig;
 import dev.flowvox.core.score.LikelihoodScore;
 import dev.flowvox.core.score.LikelihoodScorer;
 import dev.flowvox.core.synth.LatentNoise;
+import dev.flowvox.core.synth.MelRefinement;
 import dev.flowvox.core.synth.Synthesizer;
 
 import org.junit.jupiter.api.Test;
@@ -96,7 +97,8 @@ class FlowWindowsTest extends NativeMemoryTest {
                     1e-4 * (1 + single.groupLatentEnergy()[g]), "latent energy of group " + g);
         }
 
-        Synthesizer synthesizer = new Synthesizer(flow, predictor, manager);
+        Synthesizer synthesizer = new Synthesizer(flow, predictor, new MelRefinement(TestArrays.melConfig(mel.length), 0),
+                manager);
         int frames = groups * config.nGroup() / config.hopLength();
         float[][] whole = new float[mel.length][];
         for (int band = 0; band < mel.length; band++) {

@@ -21,6 +21,7 @@ import dev.flowvox.core.flow.TestArrays;
 import dev.flowvox.core.flow.WaveGlow;
 import dev.flowvox.core.flow.WaveNetConfig;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -33,49 +34,65 @@ import java.util.stream.Stream;
 
 /**
  * Chunked synthesis with enough context equals one-pass synthesis: the windows see everything that
- * influences the samples they keep, and draw the same latent.
+ * influences the samples they keep, and draw the same latent; the pitch predictor and the mel
+ * refinement carry their state from chunk to chunk.
  */
 class StreamingSessionTest extends NativeMemoryTest {
+
+    /** Frames of the streamed mel: longer than a few refinement margins (8 frames for 2 passes). */
+    private static final int FRAMES = 43;
 
     static Stream<Arguments> models() {
         return Stream.of(
                 // Receptive field: 2 flows x 3 groups, plus the frame convolution: under 5 frames.
                 Arguments.of("frame rate", new FlowConfig(10, 2, 128, 2, 16, 256, Conditioning.FRAME_RATE,
-                        new WaveNetConfig(2, 16, 3, true, 2)), 5),
+                        new WaveNetConfig(2, 16, 3, true, 2)), 5, 0),
                 // Lapped: as above, plus the interpolation of the mel (1 frame) and half a block of overlap.
                 Arguments.of("lapped", new FlowConfig(10, 2, 128, 2, 16, 256, Conditioning.FRAME_RATE,
-                        new WaveNetConfig(2, 16, 3, true, 2), Squeeze.LAPPED), 5),
+                        new WaveNetConfig(2, 16, 3, true, 2), Squeeze.LAPPED), 5, 0),
                 // As lapped; the pitch predictor carries its recursion from chunk to chunk, adding nothing.
                 Arguments.of("lapped, pitch predictor", new FlowConfig(80, 2, 128, 2, 16, 256, Conditioning.FRAME_RATE,
-                        new WaveNetConfig(2, 16, 3, true, 2), Squeeze.LAPPED, PitchPrediction.SPEECH), 5),
+                        new WaveNetConfig(2, 16, 3, true, 2), Squeeze.LAPPED, PitchPrediction.SPEECH), 5, 0),
+                // The refinement delays the stream by its margin, and its windows see all they need.
+                Arguments.of("lapped, pitch predictor, 2 refinement passes", new FlowConfig(80, 2, 128, 2, 16, 256,
+                        Conditioning.FRAME_RATE, new WaveNetConfig(2, 16, 3, true, 2), Squeeze.LAPPED,
+                        PitchPrediction.SPEECH), 5, 2),
+                Arguments.of("frame rate, 3 refinement passes", new FlowConfig(10, 2, 128, 2, 16, 256,
+                        Conditioning.FRAME_RATE, new WaveNetConfig(2, 16, 3, true, 2)), 5, 3),
                 // NVIDIA layout: 4 frames of upsampler overlap plus 2 flows x 3 groups of 8 samples.
-                Arguments.of("upsampled", FlowConfig.nvidia(10, 2, 8, 2, 2, WaveNetConfig.dense(2, 16, 3)), 5));
+                Arguments.of("upsampled", FlowConfig.nvidia(10, 2, 8, 2, 2, WaveNetConfig.dense(2, 16, 3)), 5, 0));
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("models")
     void chunkedSynthesisEqualsOnePassWhenTheContextCoversTheReceptiveField(String name, FlowConfig config,
-            int context) {
+            int context, int passes) {
         try (FlowParameters parameters = FlowParameters.initialize(config, manager,
                 new Initialization(8, 1.0, TestArrays.melConfig(config.nMelChannels())));
                 FlowWeights weights = parameters.fold(manager)) {
             MelConfig melConfig = TestArrays.melConfig(config.nMelChannels());
             PitchPredictor predictor = config.pitchPrediction().enabled()
                     ? new PitchPredictor(config.pitchPrediction(), melConfig) : PitchPredictor.none();
-            Synthesizer synthesizer = new Synthesizer(new WaveGlow(parameters.layout(), weights), predictor, manager);
-            float[][] mel = config.pitchPrediction().enabled() ? speechMel(melConfig, 23) : mel(config.nMelChannels(), 23);
+            Synthesizer synthesizer = new Synthesizer(new WaveGlow(parameters.layout(), weights), predictor,
+                    new MelRefinement(melConfig, passes), manager);
+            boolean speech = config.pitchPrediction().enabled() || passes > 0;
+            float[][] mel = speech ? speechMel(melConfig, FRAMES) : mel(config.nMelChannels(), FRAMES);
             if (config.pitchPrediction().enabled()) {
                 boolean[] voiced = predictor.track(mel).voiced();
                 assertTrue(IntStream.range(0, voiced.length).filter(t -> voiced[t]).count() > 10,
                         "the predictor should be active on most frames");
             }
             float[] onePass = synthesizer.synthesize(mel, 0.8, 42);
+            if (passes > 0) {
+                float[] unrefined = synthesizer.withRefinement(0).synthesize(mel, 0.8, 42);
+                assertTrue(difference(onePass, unrefined) > 1e-3, "the refinement should change the audio");
+            }
 
             StreamingSynthesizer streaming = new StreamingSynthesizer(synthesizer, new Chunking(2, 4, context));
             StreamingSession session = streaming.open(0.8, 42);
             List<float[]> chunks = new ArrayList<>();
-            for (int start = 0; start < 23; start += 3) {
-                session.append(slice(mel, start, Math.min(23, start + 3)));
+            for (int start = 0; start < FRAMES; start += 3) {
+                session.append(slice(mel, start, Math.min(FRAMES, start + 3)));
                 streaming.drain(session, chunks::add);
             }
             session.finish();
@@ -84,19 +101,31 @@ class StreamingSessionTest extends NativeMemoryTest {
 
             float[] streamed = concat(chunks);
             assertEquals(onePass.length, streamed.length);
-            double worst = 0;
-            for (int i = 0; i < onePass.length; i++) {
-                worst = Math.max(worst, Math.abs(onePass[i] - streamed[i]));
-            }
+            double worst = difference(onePass, streamed);
             assertTrue(worst < 1e-4, name + ": max |streamed - one pass| = " + worst);
         }
+    }
+
+    @Test
+    void refinementLengthensTheFirstChunkByItsMargin() {
+        MelConfig melConfig = TestArrays.melConfig(80);
+        MelRefinement refinement = new MelRefinement(melConfig, 2);
+        StreamingSession session = new StreamingSession(80, 256, 128, new Chunking(2, 6, 5), 1.0, 1,
+                PitchPredictor.none(), refinement);
+        session.append(mel(80, 40));
+        WindowTask first = session.nextTask();
+        assertEquals(2 * 256 + refinement.marginSamples(), first.keepTo() - first.keepFrom(),
+                "2 frames, plus the 2048 samples the refinement holds back");
+        WindowTask second = session.nextTask();
+        assertEquals(6 * 256, second.keepTo() - second.keepFrom());
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("models")
     void firstChunkIsSmallerThanTheRest(String name, FlowConfig config, int context) {
         StreamingSession session = new StreamingSession(config.nMelChannels(), config.hopLength(), config.nGroup(),
-                new Chunking(2, 6, context), 1.0, 1, PitchPredictor.none());
+                new Chunking(2, 6, context), 1.0, 1, PitchPredictor.none(),
+                new MelRefinement(TestArrays.melConfig(config.nMelChannels()), 0));
         session.append(mel(config.nMelChannels(), 20));
         WindowTask first = session.nextTask();
         WindowTask second = session.nextTask();
@@ -109,7 +138,8 @@ class StreamingSessionTest extends NativeMemoryTest {
     @MethodSource("models")
     void audioWaitsForRightContextUntilTheMelIsComplete(String name, FlowConfig config, int context) {
         StreamingSession session = new StreamingSession(config.nMelChannels(), config.hopLength(), config.nGroup(),
-                Chunking.uniform(4, context), 1.0, 1, PitchPredictor.none());
+                Chunking.uniform(4, context), 1.0, 1, PitchPredictor.none(),
+                new MelRefinement(TestArrays.melConfig(config.nMelChannels()), 0));
         session.append(mel(config.nMelChannels(), 4 + context - 1));
         assertNull(session.nextTask(), "one frame of right context is missing");
         session.append(mel(config.nMelChannels(), 1));
@@ -123,6 +153,14 @@ class StreamingSessionTest extends NativeMemoryTest {
         assertEquals((context - 4) * config.hopLength(), rest.keepTo() - rest.keepFrom());
         assertNull(session.nextTask());
         assertTrue(session.isDone());
+    }
+
+    private static double difference(float[] a, float[] b) {
+        double worst = 0;
+        for (int i = 0; i < a.length; i++) {
+            worst = Math.max(worst, Math.abs(a[i] - b[i]));
+        }
+        return worst;
     }
 
     private static float[][] mel(int bands, int frames) {

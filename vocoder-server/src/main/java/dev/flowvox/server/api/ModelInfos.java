@@ -55,6 +55,7 @@ final class ModelInfos {
                 .setMaxFrames(limits.maxFrames())
                 .setMaxScoreSeconds(limits.maxScoreSeconds())
                 .setDefaultSigma(model.synthesisDefaults().sigma())
+                .setDefaultRefinementPasses(model.synthesisDefaults().refinementPasses())
                 .build();
     }
 }

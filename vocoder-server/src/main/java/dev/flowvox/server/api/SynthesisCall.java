@@ -72,7 +72,8 @@ final class SynthesisCall {
         ModelInfo info = plan.model().info();
         this.session = new StreamingSession(info.flow().nMelChannels(), info.flow().hopLength(), info.flow().nGroup(),
                 new Chunking(plan.firstChunkFrames(), plan.chunkFrames(), context.contextFrames()), plan.sigma(),
-                plan.seed(), plan.model().synthesizer().pitchPredictor());
+                plan.seed(), plan.model().synthesizer().pitchPredictor(),
+                plan.model().synthesizer().refinement().withPasses(plan.refinementPasses()));
         this.pipeline = OutputPipeline.create(info.sampleRate(), plan.sampleRate(), info.mel().stft(),
                 plan.denoiserStrength() > 0 ? audio -> plan.model().denoise(audio, plan.denoiserStrength()) : null);
     }

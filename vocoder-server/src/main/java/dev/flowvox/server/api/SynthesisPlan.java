@@ -3,6 +3,7 @@ package dev.flowvox.server.api;
 
 import dev.flowvox.core.dsp.Resampler;
 import dev.flowvox.core.model.SynthesisDefaults;
+import dev.flowvox.core.synth.MelRefinement;
 import dev.flowvox.proto.v1.AudioEncoding;
 import dev.flowvox.proto.v1.SynthesisOptions;
 import dev.flowvox.server.config.StreamingConfig;
@@ -15,6 +16,7 @@ import dev.flowvox.server.registry.ServedModel;
  *
  * @param model the model
  * @param sigma latent scale, in [0, {@value #MAX_SIGMA}]
+ * @param refinementPasses mel refinement passes, in [0, {@value MelRefinement#MAX_PASSES}]
  * @param seed noise seed
  * @param denoiserStrength bias denoiser strength, in [0, 1]; 0 is off
  * @param encoding output encoding (not UNSPECIFIED)
@@ -23,7 +25,7 @@ import dev.flowvox.server.registry.ServedModel;
  * @param chunkFrames mel frames per later chunk, at least 1
  * @param requestId the caller's id or one made up
  */
-record SynthesisPlan(ServedModel model, double sigma, long seed, double denoiserStrength, AudioEncoding encoding,
+record SynthesisPlan(ServedModel model, double sigma, int refinementPasses, long seed, double denoiserStrength, AudioEncoding encoding,
         int sampleRate, int firstChunkFrames, int chunkFrames, String requestId) {
 
     /** Largest latent scale accepted. */
@@ -59,6 +61,12 @@ record SynthesisPlan(ServedModel model, double sigma, long seed, double denoiser
         if (!(sigma >= 0 && sigma <= MAX_SIGMA)) {
             throw new IllegalArgumentException("sigma " + sigma + "; expected 0 to " + MAX_SIGMA);
         }
+        long passes = options.hasRefinementPasses() ? Integer.toUnsignedLong(options.getRefinementPasses())
+                : model.synthesisDefaults().refinementPasses();
+        if (passes > MelRefinement.MAX_PASSES) {
+            throw new IllegalArgumentException("refinement_passes " + passes + "; expected 0 to "
+                    + MelRefinement.MAX_PASSES);
+        }
         double strength = options.getDenoiserStrength();
         if (!(strength >= 0 && strength <= 1)) {
             throw new IllegalArgumentException("denoiser_strength " + strength + "; expected 0 to 1");
@@ -84,7 +92,7 @@ record SynthesisPlan(ServedModel model, double sigma, long seed, double denoiser
         }
         int first = chunk == 0 ? streaming.firstChunkFrames() : chunk;
         int later = chunk == 0 ? streaming.chunkFrames() : chunk;
-        return new SynthesisPlan(model, sigma, options.hasSeed() ? options.getSeed() : 0, strength, encoding, rate,
+        return new SynthesisPlan(model, sigma, (int) passes, options.hasSeed() ? options.getSeed() : 0, strength, encoding, rate,
                 first, later, RequestIds.resolve(options.getRequestId()));
     }
 }

@@ -3,6 +3,7 @@ package dev.flowvox.server.codec;
 
 import dev.flowvox.core.dsp.Resampler;
 import dev.flowvox.core.dsp.StftConfig;
+import dev.flowvox.core.dsp.WindowedStream;
 
 import java.math.BigInteger;
 import java.util.ArrayList;

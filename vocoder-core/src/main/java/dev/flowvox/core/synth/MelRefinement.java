@@ -1,0 +1,127 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+package dev.flowvox.core.synth;
+
+import dev.flowvox.core.dsp.ComplexSpectrogram;
+import dev.flowvox.core.dsp.InverseStft;
+import dev.flowvox.core.dsp.MelConfig;
+import dev.flowvox.core.dsp.MelInversion;
+import dev.flowvox.core.dsp.MelPitch;
+import dev.flowvox.core.dsp.Stft;
+import dev.flowvox.core.dsp.StftConfig;
+
+/**
+ * Passes after the flow that give its audio the magnitudes its mel asks for: each pass takes the
+ * audio's STFT in the mel's own framing, scales every bin to the magnitude recovered from the mel
+ * ({@link MelInversion}, non-negative least squares), keeps the bin's phase, and resynthesizes
+ * ({@link InverseStft}). It is a Griffin-Lim iteration that starts from the flow's phases instead of
+ * random ones; the flow supplies what the mel does not hold (phase, and with the pitch predictor the
+ * harmonics' positions), the mel restores what a sample of the flow draws at random (each bin's
+ * level). Frames without a target (past the mel's end) keep their own magnitudes.
+ *
+ * <p>An output sample depends on input within {@link #marginSamples()} of it, so a stream can be
+ * refined in pieces ({@link dev.flowvox.core.dsp.WindowedStream}) and equal the whole signal's
+ * refinement. Immutable and thread-safe.
+ */
+public final class MelRefinement {
+
+    /** Most passes accepted: the measures settle after two to four. */
+    public static final int MAX_PASSES = 8;
+
+    private final StftConfig stft;
+    private final MelInversion inversion;
+    private final int passes;
+
+    /**
+     * @param mel the model's mel settings (the STFT framing and the inversion)
+     * @param passes passes, 0 (off) to {@value #MAX_PASSES}
+     */
+    public MelRefinement(MelConfig mel, int passes) {
+        this(mel.stft(), new MelInversion(mel, MelPitch.INVERSION_ITERATIONS), passes);
+    }
+
+    private MelRefinement(StftConfig stft, MelInversion inversion, int passes) {
+        if (passes < 0 || passes > MAX_PASSES) {
+            throw new IllegalArgumentException(passes + " refinement passes; expected 0 to " + MAX_PASSES);
+        }
+        this.stft = stft;
+        this.inversion = inversion;
+        this.passes = passes;
+    }
+
+    /**
+     * @param count passes, 0 (off) to {@value #MAX_PASSES}
+     * @return this refinement with that many passes
+     */
+    public MelRefinement withPasses(int count) {
+        return new MelRefinement(stft, inversion, count);
+    }
+
+    /** Passes per signal. */
+    public int passes() {
+        return passes;
+    }
+
+    /** Whether this refinement changes anything. */
+    public boolean enabled() {
+        return passes > 0;
+    }
+
+    /** Rows of the targets: {@code fft_size/2 + 1}. */
+    public int bins() {
+        return stft.bins();
+    }
+
+    /**
+     * How far an output sample's inputs reach: a pass mixes the frames within half an FFT of a sample,
+     * each of which reads half an FFT further.
+     *
+     * @return samples on each side, {@code passes · fft_size}
+     */
+    public int marginSamples() {
+        return passes * stft.fftSize();
+    }
+
+    /**
+     * The magnitudes a mel asks for. The same as the pitch predictor's ({@link
+     * dev.flowvox.core.flow.PitchPredictor#trackMagnitudes}), so one inversion serves both.
+     *
+     * @param logMel {@code [n_mel][frames]}
+     * @return {@code [fft_size/2 + 1][frames]}
+     */
+    public float[][] targets(float[][] logMel) {
+        return inversion.magnitude(logMel);
+    }
+
+    /**
+     * Refines audio whose STFT frame t (centred on sample {@code t · hop}) belongs to target column t.
+     *
+     * @param audio samples, non-empty
+     * @param targets {@code [fft_size/2 + 1][columns]}; frames from {@code columns} on keep their
+     *     own magnitudes
+     * @return the refined audio, as long as {@code audio}
+     */
+    public float[] refine(float[] audio, float[][] targets) {
+        if (targets.length != stft.bins()) {
+            throw new IllegalArgumentException(targets.length + " target bins; expected " + stft.bins());
+        }
+        float[] out = audio;
+        Stft analysis = new Stft(stft);
+        InverseStft synthesis = new InverseStft(stft);
+        for (int pass = 0; pass < passes; pass++) {
+            ComplexSpectrogram spectrum = analysis.complex(out);
+            float[][] real = spectrum.real();
+            float[][] imag = spectrum.imag();
+            int frames = Math.min(spectrum.frames(), targets[0].length);
+            for (int k = 0; k < real.length; k++) {
+                for (int t = 0; t < frames; t++) {
+                    double magnitude = Math.hypot(real[k][t], imag[k][t]);
+                    double scale = magnitude > 0 ? targets[k][t] / magnitude : 0;
+                    real[k][t] *= (float) scale;
+                    imag[k][t] *= (float) scale;
+                }
+            }
+            out = synthesis.inverse(spectrum, audio.length);
+        }
+        return out;
+    }
+}
