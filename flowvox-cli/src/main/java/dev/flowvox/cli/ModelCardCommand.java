@@ -33,6 +33,7 @@ import java.util.concurrent.Callable;
 final class ModelCardCommand implements Callable<Integer> {
 
     private static final String UNSEEN_DIR = "evaluation-unseen";
+    private static final String UNREFINED_DIR = "evaluation-unrefined";
 
     @Spec
     CommandSpec spec;
@@ -76,19 +77,31 @@ final class ModelCardCommand implements Callable<Integer> {
             SynthesisDefaults defaults = vocoder.synthesisDefaults();
             CopySynthesisReport quality = CopySynthesisRun.run(vocoder, corpus, defaults.sigmaOr(sigma),
                     defaults.refinementPasses(), 0, 3, false, out.resolve("evaluation"));
+            CopySynthesisReport unrefined = defaults.refinementPasses() == 0 ? null : CopySynthesisRun.run(vocoder,
+                    corpus, defaults.sigmaOr(sigma), 0, 0, 0, false, out.resolve(UNREFINED_DIR));
             CopySynthesisReport unseenQuality = unseen == null ? null : CopySynthesisRun.run(vocoder,
                     CorpusSample.first(unseen, info.sampleRate(), evalClips), defaults.sigmaOr(sigma),
                     defaults.refinementPasses(), 0, 1, false, out.resolve(UNSEEN_DIR));
-            String card = card(info, vocoder.synthesisDefaults(), vocoder.parameters().trainableCount(), validation,
-                    machine, speed, quality, unseenQuality);
+            String card = card(info, defaults, vocoder.parameters().trainableCount(), validation, machine, speed,
+                    new Quality(quality, unrefined, unseenQuality));
             Files.writeString(out.resolve("README.md"), card, StandardCharsets.UTF_8);
             spec.commandLine().getOut().println("wrote " + out.resolve("README.md"));
         }
         return 0;
     }
 
+    /**
+     * The copy-synthesis reports of a card.
+     *
+     * @param validation the validation clips, as the model synthesizes by default
+     * @param unrefined the same without mel refinement, or null when the model does not refine
+     * @param unseen clips of unseen speakers, or null when none were given
+     */
+    private record Quality(CopySynthesisReport validation, CopySynthesisReport unrefined, CopySynthesisReport unseen) {
+    }
+
     private String card(ModelInfo info, SynthesisDefaults synthesis, long parameters, double[][] validation,
-            String machine, List<SpeedMeasurement.Row> speed, CopySynthesisReport quality, CopySynthesisReport unseenQuality) {
+            String machine, List<SpeedMeasurement.Row> speed, Quality quality) {
         StringBuilder md = new StringBuilder();
         md.append("# Model card: flowvox default model\n\n");
         md.append("`model.flowvox` is the model the `flowvox` command and server use when no model is named. ")
@@ -130,10 +143,17 @@ final class ModelCardCommand implements Callable<Integer> {
                 .append("(60 iterations of fast Griffin-Lim from the least-squares pseudo-inverse of the mel). ")
                 .append("F0 and voicing use YIN on both the original and the resynthesis. Per-clip numbers: ")
                 .append("[evaluation/copy-synthesis.csv](evaluation/copy-synthesis.csv).\n\n");
-        md.append(quality.markdown()).append('\n');
+        md.append(quality.validation().markdown()).append('\n');
+        if (quality.unrefined() != null) {
+            md.append("The same clips from the flow alone, without mel refinement (the flow's own output, "
+                    + "which the likelihood describes; per-clip numbers in [").append(UNREFINED_DIR)
+                    .append("/copy-synthesis.csv](").append(UNREFINED_DIR).append("/copy-synthesis.csv)):\n\n")
+                    .append(quality.unrefined().markdown()).append('\n');
+        }
         for (int i = 1; i <= 3; i++) {
             md.append("![spectrograms ").append(i).append("](evaluation/spectrograms-").append(i).append(".png)\n\n");
         }
+        CopySynthesisReport unseenQuality = quality.unseen();
         if (unseenQuality != null) {
             md.append("## Quality on speakers the model never heard\n\n")
                     .append("The same comparison on ").append(unseen).append(", speech of other speakers and another ")

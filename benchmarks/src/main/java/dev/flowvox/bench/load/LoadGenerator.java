@@ -51,6 +51,10 @@ public final class LoadGenerator implements Callable<Integer> {
     @Option(names = "--out", defaultValue = "benchmarks/results/load", description = "report directory")
     Path out;
 
+    @Option(names = "--refine", paramLabel = "PASSES",
+            description = "mel refinement passes each request asks for (default: the model's recommendation)")
+    Integer refinementPasses;
+
     @Option(names = "--server-arg", description = "extra flowvox serve flag (repeatable), e.g. --server-arg=--max-batch=16")
     List<String> serverArgs = new ArrayList<>();
 
@@ -70,9 +74,11 @@ public final class LoadGenerator implements Callable<Integer> {
                 "model.flowvox");
         MelConfig mel = MelConfig.nvidia22050();
         float[][] melValues = new MelSpectrogram(mel).compute(ModelInput.load(utterance, mel.sampleRate()).clip().samples());
-        SynthesizeRequest request = SynthesizeRequest.newBuilder()
-                .setOptions(SynthesisOptions.newBuilder().setSigma(0.7f).setSeed(1))
-                .setMel(MelCodec.encode(melValues))
+        SynthesisOptions.Builder options = SynthesisOptions.newBuilder().setSigma(0.7f).setSeed(1);
+        if (refinementPasses != null) {
+            options.setRefinementPasses(refinementPasses);
+        }
+        SynthesizeRequest request = SynthesizeRequest.newBuilder().setOptions(options).setMel(MelCodec.encode(melValues))
                 .build();
         List<LevelSummary> summaries = new ArrayList<>();
         List<String> requestRows = new ArrayList<>(List.of(RequestRecord.csvHeader()));
@@ -125,8 +131,9 @@ public final class LoadGenerator implements Callable<Integer> {
                         summaries.stream().mapToDouble(LevelSummary::realTimeFactorP50).toArray()))
                 .build().writePng(out.resolve("throughput.png"));
         StringBuilder md = new StringBuilder(String.format(Locale.ROOT,
-                "Utterance %s (%.2f s of audio per request), %.0f s per level, sigma 0.7, server flags %s.%n%n",
-                utterance, utteranceSeconds, seconds, serverArgs.isEmpty() ? "(defaults)" : serverArgs));
+                "Utterance %s (%.2f s of audio per request), %.0f s per level, sigma 0.7, %s, server flags %s.%n%n",
+                utterance, utteranceSeconds, seconds, refinementPasses == null ? "the model's mel refinement passes"
+                        : refinementPasses + " mel refinement passes", serverArgs.isEmpty() ? "(defaults)" : serverArgs));
         md.append("| streams | requests | first audio p50 (ms) | p95 (ms) | p99 (ms) | largest gap (ms) | "
                 + "real-time factor per stream (p50) | audio s per s, all streams | errors | server peak RSS (MiB) |\n");
         md.append("|---|---|---|---|---|---|---|---|---|---|\n");

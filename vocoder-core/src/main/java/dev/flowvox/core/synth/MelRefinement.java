@@ -114,7 +114,9 @@ public final class MelRefinement {
             int frames = Math.min(spectrum.frames(), targets[0].length);
             for (int k = 0; k < real.length; k++) {
                 for (int t = 0; t < frames; t++) {
-                    double magnitude = Math.hypot(real[k][t], imag[k][t]);
+                    double re = real[k][t];
+                    double im = imag[k][t];
+                    double magnitude = Math.sqrt(re * re + im * im);
                     double scale = magnitude > 0 ? targets[k][t] / magnitude : 0;
                     real[k][t] *= (float) scale;
                     imag[k][t] *= (float) scale;
