@@ -14,7 +14,10 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** {@code flowvox choose-sigma} end to end: measures each candidate, stores the best, and {@code info} shows it. */
+/**
+ * {@code flowvox choose-sigma} end to end: measures each candidate with the given refinement passes,
+ * stores the best with them, and {@code info} shows both.
+ */
 class ChooseSigmaCommandTest {
 
     @TempDir
@@ -27,7 +30,7 @@ class ChooseSigmaCommandTest {
         Files.copy(Path.of("..", "models", "checks", "checks.flowvox"), bundle);
 
         CliRun chosen = run("choose-sigma", "-m", bundle.toString(), "--clips", clips.toString(),
-                "--candidates", "0.3,1.0");
+                "--candidates", "0.3,1.0", "--refine", "1");
 
         assertEquals(0, chosen.status(), chosen.err());
         String[] rows = chosen.out().split("\n");
@@ -36,15 +39,21 @@ class ChooseSigmaCommandTest {
         double lsdLow = Double.parseDouble(rows[2].split("\\|")[2].trim());
         double lsdHigh = Double.parseDouble(rows[3].split("\\|")[2].trim());
         assertEquals(lsdLow < lsdHigh ? 0.3 : 1.0, stored.sigma(), 0.0);
-        assertTrue(stored.basis().contains("copy synthesis of 2 clips of " + clips), stored.basis());
-        assertTrue(chosen.out().contains("wrote sigma " + String.format(java.util.Locale.ROOT, "%.2f", stored.sigma())),
-                chosen.out());
+        assertTrue(stored.basis().contains("copy synthesis of 2 clips of " + clips + " with 1 refinement passes"),
+                stored.basis());
+        assertEquals(1, stored.refinementPasses());
+        assertTrue(chosen.out().contains("wrote sigma " + String.format(java.util.Locale.ROOT, "%.2f", stored.sigma())
+                + " and 1 refinement passes"), chosen.out());
         CliRun info = run("info", "-m", bundle.toString());
         assertTrue(info.out().contains(stored.sigma() + " (synthesis default: lowest mean log-spectral distance"),
                 info.out());
+        assertTrue(info.out().contains("refinement:  1 mel refinement passes by default"), info.out());
 
         CliRun refused = run("choose-sigma", "-m", bundle.toString(), "--candidates", "0.7,-1");
         assertEquals(1, refused.status());
         assertTrue(refused.err().contains("--candidates holds -1.0; expected values in (0, 4.0]"), refused.err());
+        CliRun tooMany = run("choose-sigma", "-m", bundle.toString(), "--clips", clips.toString(), "--refine", "9");
+        assertEquals(1, tooMany.status());
+        assertTrue(tooMany.err().contains("--refine 9; expected 0 to 8"), tooMany.err());
     }
 }

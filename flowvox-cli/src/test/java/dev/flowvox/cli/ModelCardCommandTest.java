@@ -5,13 +5,18 @@ import static dev.flowvox.cli.CliRun.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.flowvox.core.model.SynthesisDefaults;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** {@code flowvox model-card} end to end on a small run: the card's sections, with and without unseen speakers. */
+/**
+ * {@code flowvox model-card} end to end on a small run: the card's sections, the unseen speakers'
+ * and, for a model that refines, the flow alone beside it.
+ */
 class ModelCardCommandTest {
 
     @TempDir
@@ -22,6 +27,7 @@ class ModelCardCommandTest {
         Path clips = FixtureSpeech.twoClips(dir);
         Path runDir = Files.createDirectories(dir.resolve("run"));
         Files.copy(Path.of("..", "models", "checks", "checks.flowvox"), runDir.resolve("model.flowvox"));
+        new SynthesisDefaults(0.7, 1, "set by the test").write(runDir.resolve("model.flowvox"));
         StringBuilder train = new StringBuilder("step,elapsed_seconds,loss,gradient_norm,skipped,step_seconds\n");
         for (int step = 1; step <= 60; step++) {
             train.append(step).append(',').append(0.5 * step).append(',').append(-3 - step / 100.0).append(",1.0,0,0.5\n");
@@ -39,6 +45,12 @@ class ModelCardCommandTest {
         assertTrue(readme.contains("Latest: **-3.6125 nats/sample** at step 60"), readme);
         assertTrue(readme.matches("(?s).*\\| 1\\.00 \\| [0-9.]+ \\| [0-9.]+ \\|.*"), "a speed row for 1 s: " + readme);
         assertTrue(readme.contains("Copy synthesis of 2 validation clips"), readme);
+        assertTrue(readme.contains("Synthesis uses σ 0.70 and 1 mel refinement passes when a caller does not choose: "
+                + "set by the test."), readme);
+        assertTrue(readme.contains("| measure | flow (σ 0.70, 1 refinement passes) |"), readme);
+        assertTrue(readme.contains("The same clips from the flow alone, without mel refinement"), readme);
+        assertTrue(readme.contains("| measure | flow (σ 0.70) |"), readme);
+        assertTrue(Files.exists(out.resolve("evaluation-unrefined/copy-synthesis.csv")));
         assertTrue(readme.contains("## Quality on speakers the model never heard\n\nThe same comparison on " + clips),
                 readme);
         assertTrue(Files.exists(out.resolve("evaluation-unseen/copy-synthesis.csv")));
