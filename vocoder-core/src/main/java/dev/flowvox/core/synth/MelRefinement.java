@@ -1,19 +1,17 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 package dev.flowvox.core.synth;
 
-import dev.flowvox.core.dsp.ComplexSpectrogram;
-import dev.flowvox.core.dsp.InverseStft;
+import dev.flowvox.core.dsp.MagnitudeProjection;
 import dev.flowvox.core.dsp.MelConfig;
 import dev.flowvox.core.dsp.MelInversion;
 import dev.flowvox.core.dsp.MelPitch;
-import dev.flowvox.core.dsp.Stft;
 import dev.flowvox.core.dsp.StftConfig;
 
 /**
  * Passes after the flow that give its audio the magnitudes its mel asks for: each pass takes the
  * audio's STFT in the mel's own framing, scales every bin to the magnitude recovered from the mel
  * ({@link MelInversion}, non-negative least squares), keeps the bin's phase, and resynthesizes
- * ({@link InverseStft}). It is a Griffin-Lim iteration that starts from the flow's phases instead of
+ * ({@link MagnitudeProjection}). It is a Griffin-Lim iteration that starts from the flow's phases instead of
  * random ones; the flow supplies what the mel does not hold (phase, and with the pitch predictor the
  * harmonics' positions), the mel restores what a sample of the flow draws at random (each bin's
  * level). Frames without a target (past the mel's end) keep their own magnitudes.
@@ -105,24 +103,9 @@ public final class MelRefinement {
             throw new IllegalArgumentException(targets.length + " target bins; expected " + stft.bins());
         }
         float[] out = audio;
-        Stft analysis = new Stft(stft);
-        InverseStft synthesis = new InverseStft(stft);
+        MagnitudeProjection projection = new MagnitudeProjection(stft);
         for (int pass = 0; pass < passes; pass++) {
-            ComplexSpectrogram spectrum = analysis.complex(out);
-            float[][] real = spectrum.real();
-            float[][] imag = spectrum.imag();
-            int frames = Math.min(spectrum.frames(), targets[0].length);
-            for (int k = 0; k < real.length; k++) {
-                for (int t = 0; t < frames; t++) {
-                    double re = real[k][t];
-                    double im = imag[k][t];
-                    double magnitude = Math.sqrt(re * re + im * im);
-                    double scale = magnitude > 0 ? targets[k][t] / magnitude : 0;
-                    real[k][t] *= (float) scale;
-                    imag[k][t] *= (float) scale;
-                }
-            }
-            out = synthesis.inverse(spectrum, audio.length);
+            out = projection.project(out, targets);
         }
         return out;
     }
