@@ -54,7 +54,8 @@ final class SpeedCommand implements Callable<Integer> {
                 VocoderModel model = ModelBundle.load(modelOption.resolve(), manager)) {
             out.println("machine: " + SpeedMeasurement.machine());
             Synthesizer synthesizer = model.synthesizer().withRefinement(refinement.resolve(model.synthesisDefaults()));
-            out.print(SpeedMeasurement.markdown(SpeedMeasurement.measure(synthesizer, model.info(), lengths, runs, warmup)));
+            out.print(SpeedMeasurement.markdown(
+                    SpeedMeasurement.measure(synthesizer, model.info(), lengths, runs, warmup)));
             out.flush();
         }
         return 0;

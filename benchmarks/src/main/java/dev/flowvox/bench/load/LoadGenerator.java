@@ -78,8 +78,8 @@ public final class LoadGenerator implements Callable<Integer> {
         if (refinementPasses != null) {
             options.setRefinementPasses(refinementPasses);
         }
-        SynthesizeRequest request = SynthesizeRequest.newBuilder().setOptions(options).setMel(MelCodec.encode(melValues))
-                .build();
+        SynthesizeRequest request = SynthesizeRequest.newBuilder().setOptions(options)
+                .setMel(MelCodec.encode(melValues)).build();
         List<LevelSummary> summaries = new ArrayList<>();
         List<String> requestRows = new ArrayList<>(List.of(RequestRecord.csvHeader()));
         try (ServerProcess server = ServerProcess.start(bundle, serverArgs, out.resolve("server.log"))) {
@@ -132,8 +132,10 @@ public final class LoadGenerator implements Callable<Integer> {
                 .build().writePng(out.resolve("throughput.png"));
         StringBuilder md = new StringBuilder(String.format(Locale.ROOT,
                 "Utterance %s (%.2f s of audio per request), %.0f s per level, sigma 0.7, %s, server flags %s.%n%n",
-                utterance, utteranceSeconds, seconds, refinementPasses == null ? "the model's mel refinement passes"
-                        : refinementPasses + " mel refinement passes", serverArgs.isEmpty() ? "(defaults)" : serverArgs));
+                utterance, utteranceSeconds, seconds,
+                refinementPasses == null ? "the model's mel refinement passes"
+                        : refinementPasses + " mel refinement passes",
+                serverArgs.isEmpty() ? "(defaults)" : serverArgs));
         md.append("| streams | requests | first audio p50 (ms) | p95 (ms) | p99 (ms) | largest gap (ms) | "
                 + "real-time factor per stream (p50) | audio s per s, all streams | errors | server peak RSS (MiB) |\n");
         md.append("|---|---|---|---|---|---|---|---|---|---|\n");

@@ -13,10 +13,11 @@ import java.util.function.UnaryOperator;
  * <p>The transform must be local: output sample {@code n} sits at input position {@code n · step /
  * outPerStep} and depends only on input within {@code margin} samples of it, and the transform must
  * be shift-invariant by multiples of {@code step} input samples (which give {@code outPerStep} output
- * samples), apart from what a {@link Transform} reads for its window's position. Each push then transforms a window that starts on a multiple of {@code step} at least
- * {@code margin} samples before the first output still owed, and emits only output whose right
- * dependencies have all arrived; the signal's true ends are treated as the transform treats them.
- * Output lags input by about {@code margin} samples until {@link #finish()}.
+ * samples), apart from what a {@link Transform} reads for its window's position. Each push then
+ * transforms a window that starts on a multiple of {@code step} at least {@code margin} samples
+ * before the first output still owed, and emits only output whose right dependencies have all
+ * arrived; the signal's true ends are treated as the transform treats them. Output lags input by
+ * about {@code margin} samples until {@link #finish()}.
  *
  * <p>Not thread-safe: one stream per request.
  */

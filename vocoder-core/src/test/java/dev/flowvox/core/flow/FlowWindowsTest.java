@@ -97,8 +97,8 @@ class FlowWindowsTest extends NativeMemoryTest {
                     1e-4 * (1 + single.groupLatentEnergy()[g]), "latent energy of group " + g);
         }
 
-        Synthesizer synthesizer = new Synthesizer(flow, predictor, new MelRefinement(TestArrays.melConfig(mel.length), 0),
-                manager);
+        MelRefinement none = new MelRefinement(TestArrays.melConfig(mel.length), 0);
+        Synthesizer synthesizer = new Synthesizer(flow, predictor, none, manager);
         int frames = groups * config.nGroup() / config.hopLength();
         float[][] whole = new float[mel.length][];
         for (int band = 0; band < mel.length; band++) {

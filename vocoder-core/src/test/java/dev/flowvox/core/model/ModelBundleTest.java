@@ -145,7 +145,8 @@ class ModelBundleTest extends NativeMemoryTest {
             assertEquals(chosen, tuned.synthesisDefaults());
             assertEquals(2, tuned.synthesizer().refinement().passes());
         }
-        Path older = rewrite(path, name -> name.equals(BundleArchive.MANIFEST) ? "\"version\": 2=\"version\": 1" : null);
+        Path older = rewrite(path,
+                name -> name.equals(BundleArchive.MANIFEST) ? "\"version\": 2=\"version\": 1" : null);
         try (VocoderModel first = ModelBundle.load(older, manager)) {
             assertEquals(new SynthesisDefaults(0.85, 0, chosen.basis()), first.synthesisDefaults(),
                     "a version-1 section has no refinement");

@@ -78,7 +78,8 @@ class MelRefinementTest extends NativeMemoryTest {
                 refinement.marginSamples());
         float[] pieces = new float[0];
         for (int start = 0; start < speech.length; start += 1000) {
-            pieces = concat(pieces, stream.push(Arrays.copyOfRange(speech, start, Math.min(speech.length, start + 1000))));
+            float[] piece = Arrays.copyOfRange(speech, start, Math.min(speech.length, start + 1000));
+            pieces = concat(pieces, stream.push(piece));
         }
         pieces = concat(pieces, stream.finish());
         assertEquals(whole.length, pieces.length);

@@ -25,8 +25,8 @@ import dev.flowvox.server.registry.ServedModel;
  * @param chunkFrames mel frames per later chunk, at least 1
  * @param requestId the caller's id or one made up
  */
-record SynthesisPlan(ServedModel model, double sigma, int refinementPasses, long seed, double denoiserStrength, AudioEncoding encoding,
-        int sampleRate, int firstChunkFrames, int chunkFrames, String requestId) {
+record SynthesisPlan(ServedModel model, double sigma, int refinementPasses, long seed, double denoiserStrength,
+        AudioEncoding encoding, int sampleRate, int firstChunkFrames, int chunkFrames, String requestId) {
 
     /** Largest latent scale accepted. */
     static final double MAX_SIGMA = SynthesisDefaults.MAX_SIGMA;
@@ -92,7 +92,7 @@ record SynthesisPlan(ServedModel model, double sigma, int refinementPasses, long
         }
         int first = chunk == 0 ? streaming.firstChunkFrames() : chunk;
         int later = chunk == 0 ? streaming.chunkFrames() : chunk;
-        return new SynthesisPlan(model, sigma, (int) passes, options.hasSeed() ? options.getSeed() : 0, strength, encoding, rate,
-                first, later, RequestIds.resolve(options.getRequestId()));
+        return new SynthesisPlan(model, sigma, (int) passes, options.hasSeed() ? options.getSeed() : 0, strength,
+                encoding, rate, first, later, RequestIds.resolve(options.getRequestId()));
     }
 }
