@@ -20,6 +20,14 @@ import dev.flowvox.core.dsp.PitchTrack;
  */
 public final class PitchPredictor {
 
+    /**
+     * Frames by which a refined synthesis holds each voiced run past its edges ({@link
+     * #heldForSynthesis}). At an edge the gain ramps to 0 across a frame that YIN's window straddles,
+     * and the ramped frames were where the synthesis lost most voicing (the default model's
+     * ARCHITECTURE.md, "Fourth round").
+     */
+    public static final int SYNTHESIS_HOLD_FRAMES = 1;
+
     private final PitchPrediction prediction;
     private final MelPitch pitch;
     private final int hop;
@@ -89,6 +97,35 @@ public final class PitchPredictor {
             return new PitchTrack(new float[frames], new boolean[frames]);
         }
         return pitch.trackMagnitudes(magnitude);
+    }
+
+    /**
+     * The track a refined synthesis follows ({@code MelRefinement.trackToSynthesize}): the analysis
+     * track with every unvoiced frame within {@value #SYNTHESIS_HOLD_FRAMES} frame(s) of a voiced one
+     * voiced at the nearest voiced frame's f0 (the earlier one when both sides are as near). Synthesis
+     * is then not the exact inverse of analysis at voicing edges, as sampling at a σ other than the
+     * training σ is not the model's distribution; scoring keeps the analysis track. A frame's value
+     * depends on the frames within {@value #SYNTHESIS_HOLD_FRAMES} of it, so a stream must know that
+     * many frames more.
+     *
+     * @param track the analysis track
+     * @return the track to synthesize with, as long
+     */
+    public static PitchTrack heldForSynthesis(PitchTrack track) {
+        int frames = track.frames();
+        float[] f0 = track.f0Hz().clone();
+        boolean[] voiced = track.voiced().clone();
+        for (int t = 0; t < frames; t++) {
+            for (int distance = 1; distance <= SYNTHESIS_HOLD_FRAMES && !voiced[t]; distance++) {
+                for (int neighbour : new int[] {t - distance, t + distance}) {
+                    if (!voiced[t] && neighbour >= 0 && neighbour < frames && track.voiced()[neighbour]) {
+                        f0[t] = track.f0Hz()[neighbour];
+                        voiced[t] = true;
+                    }
+                }
+            }
+        }
+        return new PitchTrack(f0, voiced);
     }
 
     /**

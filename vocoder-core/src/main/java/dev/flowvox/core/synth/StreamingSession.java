@@ -17,7 +17,8 @@ import java.util.List;
  * a pure function of seed and sample group), so the concatenated chunks approximate one-pass
  * synthesis as closely as the context allows, and equal it exactly when the window covers the whole
  * mel. The flow's pitch predictor runs on the kept audio in order ({@link #keep}), carrying its
- * recursion from chunk to chunk, so it adds no difference of its own; so does the {@link
+ * recursion from chunk to chunk and following {@link MelRefinement#trackToSynthesize} once the
+ * frames that decide it have arrived, so it adds no difference of its own; so does the {@link
  * MelRefinement}, whose output lags by its margin (the first chunk is that much longer, so that the
  * first audio still leaves after one window). Not thread-safe: one request, one caller at a time.
  */
@@ -123,7 +124,8 @@ public final class StreamingSession {
         int available = frames.size() - emittedFrames;
         int chunk = emittedFrames == 0 ? chunking.firstChunkFrames() + refinementLagFrames() : chunking.chunkFrames();
         int context = chunking.contextFrames();
-        int lookahead = pitchPredictor.enabled() ? Math.max(1, context) : context;
+        int lookahead = pitchPredictor.enabled()
+                ? Math.max(1 + PitchPredictor.SYNTHESIS_HOLD_FRAMES, context) : context;
         int emit;
         if (available >= chunk + lookahead) {
             emit = chunk;
@@ -173,8 +175,9 @@ public final class StreamingSession {
         long keptEnd = (long) task.firstFrame() * hop + task.keepTo();
         float[] audio = kept;
         if (pitchPredictor.enabled()) {
-            trackPitchUpTo((int) Math.min(frames.size(), (keptEnd - 1) / hop + 2));
-            audio = pitchSynthesis.next(kept, new PitchTrack(f0Hz, voiced));
+            int lastFrameUsed = (int) ((keptEnd - 1) / hop) + 1;
+            trackPitchUpTo(Math.min(frames.size(), lastFrameUsed + 1 + PitchPredictor.SYNTHESIS_HOLD_FRAMES));
+            audio = pitchSynthesis.next(kept, refinement.trackToSynthesize(new PitchTrack(f0Hz, voiced)));
         }
         if (refined == null) {
             return audio;

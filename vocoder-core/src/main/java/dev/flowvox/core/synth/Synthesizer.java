@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 
+import dev.flowvox.core.dsp.PitchTrack;
 import dev.flowvox.core.flow.FlowConfig;
 import dev.flowvox.core.flow.FlowWindows;
 import dev.flowvox.core.flow.InferenceThreads;
@@ -151,9 +152,11 @@ public final class Synthesizer {
             return residual;
         }
         float[][] magnitude = refinement.targets(mel);
-        float[] audio = pitchPredictor.enabled()
-                ? pitchPredictor.synthesize(residual, pitchPredictor.trackMagnitudes(magnitude))
-                : residual;
+        float[] audio = residual;
+        if (pitchPredictor.enabled()) {
+            PitchTrack track = refinement.trackToSynthesize(pitchPredictor.trackMagnitudes(magnitude));
+            audio = pitchPredictor.synthesize(residual, track);
+        }
         return refinement.enabled() ? refinement.refine(audio, magnitude) : audio;
     }
 

@@ -85,6 +85,19 @@ class PitchPredictorTest {
         assertEquals(0, none.logDeterminant(unvoiced, 0, SPEECH.length));
     }
 
+    /** Synthesis holds each voiced run one frame past its edges, at the nearest voiced frame's f0. */
+    @Test
+    void synthesisHoldsVoicingOneFramePastEachEdge() {
+        PitchTrack analysis = new PitchTrack(new float[] {0, 0, 0, 110, 120, 0, 0, 0, 130, 0, 140, 0, 0},
+                new boolean[] {false, false, false, true, true, false, false, false, true, false, true, false, false});
+        PitchTrack held = PitchPredictor.heldForSynthesis(analysis);
+        assertArrayEquals(new boolean[] {false, false, true, true, true, true, false, true, true, true, true, true, false},
+                held.voiced());
+        assertArrayEquals(new float[] {0, 0, 110, 110, 120, 120, 0, 130, 130, 130, 140, 140, 0}, held.f0Hz());
+        assertArrayEquals(new boolean[] {false, false, false, true, true, false, false, false, true, false, true, false,
+            false}, analysis.voiced(), "the analysis track is left as it was");
+    }
+
     @Test
     void gainOutsideTheUnitIntervalIsRejected() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new PitchPrediction(1, 0.1));

@@ -27,6 +27,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.stream.IntStream;
@@ -81,6 +82,9 @@ class StreamingSessionTest extends NativeMemoryTest {
                 boolean[] voiced = predictor.track(mel).voiced();
                 assertTrue(IntStream.range(0, voiced.length).filter(t -> voiced[t]).count() > 10,
                         "the predictor should be active on most frames");
+                boolean[] held = PitchPredictor.heldForSynthesis(predictor.track(mel)).voiced();
+                assertTrue(IntStream.range(0, voiced.length).anyMatch(t -> held[t] != voiced[t]),
+                        "the mel should have voicing edges, where synthesis holds voicing");
             }
             float[] onePass = synthesizer.synthesize(mel, 0.8, 42);
             if (passes > 0) {
@@ -174,9 +178,14 @@ class StreamingSessionTest extends NativeMemoryTest {
         return mel;
     }
 
-    /** The log-mel of {@link SyntheticSpeech}, voiced throughout. */
+    /**
+     * The log-mel of {@link SyntheticSpeech} with a pause of 6 frames from frame 14, so that the
+     * pitch predictor meets voicing edges (where synthesis holds voicing a frame longer).
+     */
     private static float[][] speechMel(MelConfig config, int frames) {
-        float[][] mel = new MelSpectrogram(config).compute(SyntheticSpeech.audio(frames * config.hopLength(), config.sampleRate()));
+        float[] audio = SyntheticSpeech.audio(frames * config.hopLength(), config.sampleRate());
+        Arrays.fill(audio, 14 * config.hopLength(), 20 * config.hopLength(), 0f);
+        float[][] mel = new MelSpectrogram(config).compute(audio);
         return slice(mel, 0, frames);
     }
 
