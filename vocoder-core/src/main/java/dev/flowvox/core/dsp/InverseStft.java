@@ -50,10 +50,7 @@ public final class InverseStft {
             throw new IllegalArgumentException("length " + length + "; expected >= 0");
         }
         int frames = spectrogram.frames();
-        int hop = config.hopLength();
-        int padded = config.fftSize() + hop * (frames - 1);
-        double[] sum = new double[padded];
-        double[] windowSum = new double[padded];
+        OverlapAdd overlapAdd = overlapAdd(frames);
         float[][] real = spectrogram.real();
         float[][] imag = spectrogram.imag();
         for (int t = 0; t < frames; t++) {
@@ -61,19 +58,61 @@ public final class InverseStft {
                 re[k] = real[k][t];
                 im[k] = imag[k][t];
             }
-            fft.inverse(re, im, frame);
-            int start = t * hop;
+            overlapAdd.add(re, im, t);
+        }
+        return overlapAdd.result(length);
+    }
+
+    /**
+     * The resynthesis of a signal whose frames arrive one at a time ({@link MagnitudeProjection}
+     * scales each frame's spectrum on the way through).
+     *
+     * @param frames frames of the signal
+     * @return empty buffers for that many frames
+     */
+    OverlapAdd overlapAdd(int frames) {
+        return new OverlapAdd(config.fftSize() + config.hopLength() * (frames - 1));
+    }
+
+    /** The windowed overlap-add of a signal's frames and the squared window it is divided by. */
+    final class OverlapAdd {
+        private final double[] sum;
+        private final double[] windowSum;
+
+        private OverlapAdd(int padded) {
+            this.sum = new double[padded];
+            this.windowSum = new double[padded];
+        }
+
+        /**
+         * Adds the inverse FFT of frame t, windowed.
+         *
+         * @param frameRe Re X[k] of the frame, k in [0, fftSize/2]; not modified
+         * @param frameIm Im X[k] of the frame; not modified
+         * @param t the frame's index
+         */
+        void add(double[] frameRe, double[] frameIm, int t) {
+            fft.inverse(frameRe, frameIm, frame);
+            int start = t * config.hopLength();
             for (int n = 0; n < frame.length; n++) {
                 sum[start + n] += frame[n] * window[n];
                 windowSum[start + n] += window[n] * window[n];
             }
         }
-        float[] output = new float[length];
-        int offset = config.padding();
-        for (int i = 0; i < length && offset + i < padded; i++) {
-            double norm = windowSum[offset + i];
-            output[i] = (float) (norm > Float.MIN_NORMAL ? sum[offset + i] / norm : sum[offset + i]);
+
+        /**
+         * @param length output samples
+         * @return the sum divided by the squared window where that exceeds {@link Float#MIN_NORMAL},
+         *     without the centring pad
+         */
+        float[] result(int length) {
+            float[] output = new float[length];
+            int offset = config.padding();
+            for (int i = 0; i < length && offset + i < sum.length; i++) {
+                double norm = windowSum[offset + i];
+                output[i] = (float) (norm > Float.MIN_NORMAL ? sum[offset + i] / norm : sum[offset + i]);
+            }
+            return output;
         }
-        return output;
     }
 }

@@ -88,7 +88,15 @@ public final class Stft {
         }
     }
 
-    private void transformFrame(float[] audio, int frameIndex, double[] outRe, double[] outIm) {
+    /**
+     * The spectrum of one frame, for callers that change it frame by frame ({@link MagnitudeProjection}).
+     *
+     * @param audio the signal, non-empty
+     * @param frameIndex the frame, in [0, 1 + audio.length / hop)
+     * @param outRe receives Re X[k], k in [0, fftSize/2]
+     * @param outIm receives Im X[k]
+     */
+    void transformFrame(float[] audio, int frameIndex, double[] outRe, double[] outIm) {
         int start = frameIndex * config.hopLength() - config.padding();
         for (int n = 0; n < frame.length; n++) {
             frame[n] = window[n] == 0 ? 0 : window[n] * audio[reflect(start + n, audio.length)];

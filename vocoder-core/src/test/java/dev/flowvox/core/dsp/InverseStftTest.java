@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 package dev.flowvox.core.dsp;
 
+import static dev.flowvox.core.flow.TestArrays.largestDifference;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -14,8 +15,8 @@ class InverseStftTest {
         for (int length : new int[] {22050, 1000, 513, 300, 2}) {
             float[] x = Signals.noise(length, 0.3, length);
             float[] back = new InverseStft(config).inverse(new Stft(config).complex(x), length);
-            assertTrue(maxAbsError(x, back) < 1e-5,
-                    "length " + length + ": max error " + maxAbsError(x, back) + "; expected < 1e-5");
+            assertTrue(largestDifference(x, back) < 1e-5,
+                    "length " + length + ": max error " + largestDifference(x, back) + "; expected < 1e-5");
         }
     }
 
@@ -24,7 +25,7 @@ class InverseStftTest {
         StftConfig config = new StftConfig(512, 100, 400);
         float[] x = Signals.noise(3, 0.5, 5000);
         float[] back = new InverseStft(config).inverse(new Stft(config).complex(x), x.length);
-        assertTrue(maxAbsError(x, back) < 1e-5, "max error " + maxAbsError(x, back));
+        assertTrue(largestDifference(x, back) < 1e-5, "max error " + largestDifference(x, back));
     }
 
     @Test
@@ -34,7 +35,7 @@ class InverseStftTest {
         ComplexSpectrogram spectrogram = new Stft(config).complex(x);
         ComplexSpectrogram polar = ComplexSpectrogram.fromPolar(spectrogram.magnitude(), spectrogram.phase());
         float[] back = new InverseStft(config).inverse(polar, x.length);
-        assertTrue(maxAbsError(x, back) < 1e-5, "max error " + maxAbsError(x, back));
+        assertTrue(largestDifference(x, back) < 1e-5, "max error " + largestDifference(x, back));
     }
 
     @Test
@@ -45,13 +46,5 @@ class InverseStftTest {
         assertEquals(12, back.length);
         assertEquals(4, back[3], 1e-6);
         assertEquals(0, back[11]);
-    }
-
-    private static double maxAbsError(float[] expected, float[] actual) {
-        double max = 0;
-        for (int i = 0; i < expected.length; i++) {
-            max = Math.max(max, Math.abs(expected[i] - actual[i]));
-        }
-        return max;
     }
 }

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 package dev.flowvox.core.dsp;
 
+import static dev.flowvox.core.flow.TestArrays.largestDifference;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -43,16 +44,8 @@ class MagnitudeProjectionTest {
                 assertEquals(expected[i], projected[i], 1e-5, length + " samples, sample " + i);
             }
             if (length > 1000) {
-                assertTrue(largestChange(audio, projected) > 0.1, "the targets should change the signal");
+                assertTrue(largestDifference(audio, projected) > 0.1, "the targets should change the signal");
             }
         }
-    }
-
-    private static double largestChange(float[] a, float[] b) {
-        double worst = 0;
-        for (int i = 0; i < a.length; i++) {
-            worst = Math.max(worst, Math.abs(a[i] - b[i]));
-        }
-        return worst;
     }
 }

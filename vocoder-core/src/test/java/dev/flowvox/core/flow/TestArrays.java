@@ -61,4 +61,17 @@ public final class TestArrays {
         return new MelConfig(nvidia.sampleRate(), nvidia.filterLength(), nvidia.hopLength(), nvidia.winLength(), bands,
                 nvidia.fMin(), nvidia.fMax(), nvidia.logFloor());
     }
+
+    /**
+     * @param a a signal
+     * @param b another, at least as long
+     * @return {@code max |a[i] - b[i]|} over a's samples
+     */
+    public static double largestDifference(float[] a, float[] b) {
+        double largest = 0;
+        for (int i = 0; i < a.length; i++) {
+            largest = Math.max(largest, Math.abs(a[i] - b[i]));
+        }
+        return largest;
+    }
 }

@@ -89,7 +89,8 @@ class StreamingSessionTest extends NativeMemoryTest {
             float[] onePass = synthesizer.synthesize(mel, 0.8, 42);
             if (passes > 0) {
                 float[] unrefined = synthesizer.withRefinement(0).synthesize(mel, 0.8, 42);
-                assertTrue(difference(onePass, unrefined) > 1e-3, "the refinement should change the audio");
+                assertTrue(TestArrays.largestDifference(onePass, unrefined) > 1e-3,
+                        "the refinement should change the audio");
             }
 
             StreamingSynthesizer streaming = new StreamingSynthesizer(synthesizer, new Chunking(2, 4, context));
@@ -105,7 +106,7 @@ class StreamingSessionTest extends NativeMemoryTest {
 
             float[] streamed = concat(chunks);
             assertEquals(onePass.length, streamed.length);
-            double worst = difference(onePass, streamed);
+            double worst = TestArrays.largestDifference(onePass, streamed);
             assertTrue(worst < 1e-4, name + ": max |streamed - one pass| = " + worst);
         }
     }
@@ -157,14 +158,6 @@ class StreamingSessionTest extends NativeMemoryTest {
         assertEquals((context - 4) * config.hopLength(), rest.keepTo() - rest.keepFrom());
         assertNull(session.nextTask());
         assertTrue(session.isDone());
-    }
-
-    private static double difference(float[] a, float[] b) {
-        double worst = 0;
-        for (int i = 0; i < a.length; i++) {
-            worst = Math.max(worst, Math.abs(a[i] - b[i]));
-        }
-        return worst;
     }
 
     private static float[][] mel(int bands, int frames) {
