@@ -52,15 +52,8 @@ public final class CopySynthesisReport {
         return rows.size();
     }
 
-    /**
-     * Mean of a measure over the clips (NaN values, e.g. F0 error of an unvoiced clip, are skipped).
-     *
-     * @param flow true for the flow, false for Griffin-Lim
-     * @param measure the measure
-     * @return the mean
-     */
-    public double mean(boolean flow, ToDoubleFunction<QualityMetrics> measure) {
-        return QualityMetrics.mean(rows.stream().map(row -> flow ? row.flow : row.griffinLim).toList(), measure);
+    private List<QualityMetrics> metrics(boolean flow) {
+        return rows.stream().map(row -> flow ? row.flow : row.griffinLim).toList();
     }
 
     /**
@@ -72,8 +65,9 @@ public final class CopySynthesisReport {
     public void write(Path directory) throws IOException {
         Files.createDirectories(directory);
         List<String> csv = new ArrayList<>();
-        csv.add("clip,seconds,flow_lsd_db,flow_mel_l1,flow_f0_rel_error,flow_voicing_error,"
-                + "gl_lsd_db,gl_mel_l1,gl_f0_rel_error,gl_voicing_error");
+        csv.add("clip,seconds,flow_lsd_db,flow_mel_l1,flow_f0_rel_error,flow_voicing_error,flow_voiced_in_both,"
+                + "flow_gross_f0_errors,flow_fine_f0_rel_error,gl_lsd_db,gl_mel_l1,gl_f0_rel_error,gl_voicing_error,"
+                + "gl_voiced_in_both,gl_gross_f0_errors,gl_fine_f0_rel_error");
         for (Row row : rows) {
             csv.add(String.format(Locale.ROOT, "%s,%.3f,%s,%s", row.name, row.seconds, cells(row.flow), cells(row.griffinLim)));
         }
@@ -88,20 +82,26 @@ public final class CopySynthesisReport {
      */
     public String markdown() {
         StringBuilder md = new StringBuilder();
-        md.append(String.format(Locale.ROOT, "Copy synthesis of %d validation clips (%.1f s); means over clips, lower is "
-                + "better.%n%n", rows.size(), rows.stream().mapToDouble(r -> r.seconds).sum()));
+        md.append(String.format(Locale.ROOT, "Copy synthesis of %d validation clips (%.1f s); means over clips unless "
+                + "pooled over frames, lower is better.%n%n", rows.size(), rows.stream().mapToDouble(r -> r.seconds).sum()));
         md.append("| measure | ").append(flowLabel).append(" | Griffin-Lim (60 iterations) | better |\n");
         md.append("|---|---|---|---|\n");
-        line(md, "log-spectral distance, 2048-point spectra, 0-8 kHz, 80 dB range (dB)", QualityMetrics::logSpectralDistanceDb, "%.2f");
-        line(md, "mel L1 (natural-log mel)", QualityMetrics::melL1, "%.3f");
-        line(md, "F0 relative error (YIN, frames voiced in both)", QualityMetrics::f0RelativeError, "%.4f");
-        line(md, "voicing decision error (YIN)", QualityMetrics::voicingError, "%.4f");
+        line(md, "log-spectral distance, 2048-point spectra, 0-8 kHz, 80 dB range (dB)",
+                clips -> QualityMetrics.mean(clips, QualityMetrics::logSpectralDistanceDb), "%.2f");
+        line(md, "mel L1 (natural-log mel)", clips -> QualityMetrics.mean(clips, QualityMetrics::melL1), "%.3f");
+        line(md, "F0 relative error (YIN, frames voiced in both)",
+                clips -> QualityMetrics.mean(clips, QualityMetrics::f0RelativeError), "%.4f");
+        line(md, "F0 gross errors (YIN, share of frames voiced in both off by more than 20%, pooled)",
+                QualityMetrics::grossF0ErrorRate, "%.4f");
+        line(md, "F0 relative error within 20% (YIN, pooled over frames voiced in both)",
+                QualityMetrics::fineF0RelativeError, "%.4f");
+        line(md, "voicing decision error (YIN)", clips -> QualityMetrics.mean(clips, QualityMetrics::voicingError), "%.4f");
         return md.toString();
     }
 
-    private void line(StringBuilder md, String name, ToDoubleFunction<QualityMetrics> measure, String format) {
-        double flow = mean(true, measure);
-        double baseline = mean(false, measure);
+    private void line(StringBuilder md, String name, ToDoubleFunction<List<QualityMetrics>> measure, String format) {
+        double flow = measure.applyAsDouble(metrics(true));
+        double baseline = measure.applyAsDouble(metrics(false));
         md.append("| ").append(name).append(" | ").append(cell(flow, format)).append(" | ")
                 .append(cell(baseline, format)).append(" | ").append(better(flow, baseline)).append(" |\n");
     }
@@ -168,8 +168,8 @@ public final class CopySynthesisReport {
     }
 
     private static String cells(QualityMetrics m) {
-        return String.format(Locale.ROOT, "%.4f,%.4f,%.5f,%.5f", m.logSpectralDistanceDb(), m.melL1(), m.f0RelativeError(),
-                m.voicingError());
+        return String.format(Locale.ROOT, "%.4f,%.4f,%.5f,%.5f,%d,%d,%.5f", m.logSpectralDistanceDb(), m.melL1(),
+                m.f0RelativeError(), m.voicingError(), m.bothVoicedFrames(), m.grossF0Errors(), m.fineF0RelativeError());
     }
 
     private record Row(String name, double seconds, QualityMetrics flow, QualityMetrics griffinLim) {

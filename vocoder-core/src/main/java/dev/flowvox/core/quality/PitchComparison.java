@@ -14,10 +14,17 @@ import dev.flowvox.core.dsp.Yin;
  *     both; NaN if there are none
  * @param voicingDecisionError fraction of compared frames whose voicing decisions differ, [0, 1]
  * @param bothVoicedFrames frames voiced in both tracks
+ * @param grossErrors frames voiced in both whose relative error exceeds {@value #GROSS_ERROR} (octave
+ *     and other gross pitch errors)
+ * @param fineRelativeError mean relative error over the other frames voiced in both; NaN if there are
+ *     none
  * @param frames frames compared
  */
 public record PitchComparison(double rmseHz, double meanRelativeError, double voicingDecisionError,
-        int bothVoicedFrames, int frames) {
+        int bothVoicedFrames, int grossErrors, double fineRelativeError, int frames) {
+
+    /** A relative error above this is a gross pitch error (the usual 20%). */
+    public static final double GROSS_ERROR = 0.2;
 
     /**
      * @param reference the reference track
@@ -31,7 +38,9 @@ public record PitchComparison(double rmseHz, double meanRelativeError, double vo
         }
         double squared = 0;
         double relative = 0;
+        double fine = 0;
         int both = 0;
+        int gross = 0;
         int disagreements = 0;
         for (int t = 0; t < frames; t++) {
             boolean a = reference.voiced()[t];
@@ -40,13 +49,20 @@ public record PitchComparison(double rmseHz, double meanRelativeError, double vo
                 disagreements++;
             } else if (a) {
                 double error = (double) test.f0Hz()[t] - reference.f0Hz()[t];
+                double relativeError = Math.abs(error) / reference.f0Hz()[t];
                 squared += error * error;
-                relative += Math.abs(error) / reference.f0Hz()[t];
+                relative += relativeError;
                 both++;
+                if (relativeError > GROSS_ERROR) {
+                    gross++;
+                } else {
+                    fine += relativeError;
+                }
             }
         }
         return new PitchComparison(both == 0 ? Double.NaN : Math.sqrt(squared / both),
-                both == 0 ? Double.NaN : relative / both, disagreements / (double) frames, both, frames);
+                both == 0 ? Double.NaN : relative / both, disagreements / (double) frames, both, gross,
+                both == gross ? Double.NaN : fine / (both - gross), frames);
     }
 
     /**

@@ -28,6 +28,18 @@ class PitchComparisonTest {
     }
 
     @Test
+    void anOctaveErrorIsGrossAndLeavesTheFineErrorToTheOtherFrames() {
+        PitchTrack reference = new PitchTrack(new float[] {100, 200, 100, 150}, new boolean[] {true, true, true, true});
+        PitchTrack test = new PitchTrack(new float[] {110, 400, 100, 150}, new boolean[] {true, true, true, true});
+
+        PitchComparison comparison = PitchComparison.of(reference, test);
+
+        assertEquals((0.1 + 1.0) / 4, comparison.meanRelativeError(), 1e-6);
+        assertEquals(1, comparison.grossErrors());
+        assertEquals(0.1 / 3, comparison.fineRelativeError(), 1e-6);
+    }
+
+    @Test
     void noFramesVoicedInBothGiveNaNErrors() {
         PitchTrack voiced = new PitchTrack(new float[] {100}, new boolean[] {true});
         PitchTrack unvoiced = new PitchTrack(new float[] {0}, new boolean[] {false});
@@ -35,6 +47,7 @@ class PitchComparisonTest {
         PitchComparison comparison = PitchComparison.of(voiced, unvoiced);
 
         assertTrue(Double.isNaN(comparison.rmseHz()));
+        assertTrue(Double.isNaN(comparison.fineRelativeError()));
         assertEquals(1.0, comparison.voicingDecisionError());
     }
 
