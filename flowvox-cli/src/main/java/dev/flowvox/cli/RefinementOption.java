@@ -2,7 +2,9 @@
 package dev.flowvox.cli;
 
 import dev.flowvox.core.model.SynthesisDefaults;
+import dev.flowvox.core.model.VocoderModel;
 import dev.flowvox.core.synth.MelRefinement;
+import dev.flowvox.core.synth.Synthesizer;
 
 import picocli.CommandLine.Option;
 
@@ -24,6 +26,17 @@ class RefinementOption {
      */
     int resolve(SynthesisDefaults defaults) {
         return defaults.refinementPassesOr(requested());
+    }
+
+    /**
+     * The model's synthesizer with the passes to synthesize with.
+     *
+     * @param model the loaded model
+     * @return its synthesizer, refining as {@link #resolve} says
+     * @throws IllegalArgumentException if the option is outside 0 to {@value MelRefinement#MAX_PASSES}
+     */
+    Synthesizer synthesizer(VocoderModel model) {
+        return model.synthesizer().withRefinement(resolve(model.synthesisDefaults()));
     }
 
     /**

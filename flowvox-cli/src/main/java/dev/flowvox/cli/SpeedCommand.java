@@ -53,7 +53,7 @@ final class SpeedCommand implements Callable<Integer> {
         try (NDManager manager = NDManager.newBaseManager();
                 VocoderModel model = ModelBundle.load(modelOption.resolve(), manager)) {
             out.println("machine: " + SpeedMeasurement.machine());
-            Synthesizer synthesizer = model.synthesizer().withRefinement(refinement.resolve(model.synthesisDefaults()));
+            Synthesizer synthesizer = refinement.synthesizer(model);
             out.print(SpeedMeasurement.markdown(
                     SpeedMeasurement.measure(synthesizer, model.info(), lengths, runs, warmup)));
             out.flush();

@@ -83,7 +83,7 @@ final class VocodeCommand implements Callable<Integer> {
             ModelInfo info = model.info();
             double latentScale = model.synthesisDefaults().sigmaOr(sigma);
             float[][] mel = readMel(info);
-            Synthesizer synthesizer = model.synthesizer().withRefinement(refinement.resolve(model.synthesisDefaults()));
+            Synthesizer synthesizer = refinement.synthesizer(model);
             long start = System.nanoTime();
             float[] audio = synthesizer.synthesize(mel, latentScale, seed);
             double seconds = (System.nanoTime() - start) / 1e9;

@@ -42,6 +42,8 @@ class ModelCardCommandTest {
 
         assertEquals(0, card.status(), card.err());
         String readme = Files.readString(out.resolve("README.md"));
+        assertTrue(readme.contains("This card is written by `flowvox model-card --run " + runDir + " --out " + out
+                + " --unseen " + clips + "`"), "the card names the command that rebuilds it: " + readme);
         assertTrue(readme.contains("Latest: **-3.6125 nats/sample** at step 60"), readme);
         assertTrue(readme.matches("(?s).*\\| 1\\.00 \\| [0-9.]+ \\| [0-9.]+ \\|.*"), "a speed row for 1 s: " + readme);
         assertTrue(readme.contains("Copy synthesis of 2 validation clips"), readme);
@@ -50,6 +52,7 @@ class ModelCardCommandTest {
         assertTrue(readme.contains("| measure | flow (σ 0.70, 1 refinement passes) |"), readme);
         assertTrue(readme.contains("The same clips from the flow alone, without mel refinement"), readme);
         assertTrue(readme.contains("| measure | flow (σ 0.70) |"), readme);
+        assertTrue(readme.contains("| F0 relative error within 20% (YIN, pooled over frames voiced in both) |"), readme);
         assertTrue(Files.exists(out.resolve("evaluation-unrefined/copy-synthesis.csv")));
         assertTrue(readme.contains("## Quality on speakers the model never heard\n\nThe same comparison on " + clips),
                 readme);
