@@ -106,7 +106,8 @@ final class ModelCardCommand implements Callable<Integer> {
         md.append("# Model card: flowvox default model\n\n");
         md.append("`model.flowvox` is the model the `flowvox` command and server use when no model is named. ")
                 .append("This card is written by `flowvox model-card --run ").append(run).append(" --out ").append(out)
-                .append(unseen == null ? "" : " --unseen " + unseen).append("`; every number below comes from that command.\n\n");
+                .append(unseen == null ? "" : " --unseen " + unseen)
+                .append("`; every number below comes from that command.\n\n");
         md.append("## Architecture\n\n");
         md.append(String.format(Locale.ROOT, "A WaveGlow-style normalizing flow (%s): %s. %,d trainable parameters. "
                 + "Why this shape: [ARCHITECTURE.md](ARCHITECTURE.md).%n%n", info.provenance().description(),

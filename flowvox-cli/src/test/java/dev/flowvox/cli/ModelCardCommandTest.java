@@ -52,7 +52,8 @@ class ModelCardCommandTest {
         assertTrue(readme.contains("| measure | flow (σ 0.70, 1 refinement passes) |"), readme);
         assertTrue(readme.contains("The same clips from the flow alone, without mel refinement"), readme);
         assertTrue(readme.contains("| measure | flow (σ 0.70) |"), readme);
-        assertTrue(readme.contains("| F0 relative error within 20% (YIN, pooled over frames voiced in both) |"), readme);
+        assertTrue(readme.contains("| F0 relative error within 20% (YIN, pooled over frames voiced in both) |"),
+                readme);
         assertTrue(Files.exists(out.resolve("evaluation-unrefined/copy-synthesis.csv")));
         assertTrue(readme.contains("## Quality on speakers the model never heard\n\nThe same comparison on " + clips),
                 readme);

@@ -83,7 +83,8 @@ public final class CopySynthesisReport {
     public String markdown() {
         StringBuilder md = new StringBuilder();
         md.append(String.format(Locale.ROOT, "Copy synthesis of %d validation clips (%.1f s); means over clips unless "
-                + "pooled over frames, lower is better.%n%n", rows.size(), rows.stream().mapToDouble(r -> r.seconds).sum()));
+                + "pooled over frames, lower is better.%n%n", rows.size(),
+                rows.stream().mapToDouble(r -> r.seconds).sum()));
         md.append("| measure | ").append(flowLabel).append(" | Griffin-Lim (60 iterations) | better |\n");
         md.append("|---|---|---|---|\n");
         line(md, "log-spectral distance, 2048-point spectra, 0-8 kHz, 80 dB range (dB)",
@@ -95,7 +96,8 @@ public final class CopySynthesisReport {
                 QualityMetrics::grossF0ErrorRate, "%.4f");
         line(md, "F0 relative error within 20% (YIN, pooled over frames voiced in both)",
                 QualityMetrics::fineF0RelativeError, "%.4f");
-        line(md, "voicing decision error (YIN)", clips -> QualityMetrics.mean(clips, QualityMetrics::voicingError), "%.4f");
+        line(md, "voicing decision error (YIN)", clips -> QualityMetrics.mean(clips, QualityMetrics::voicingError),
+                "%.4f");
         return md.toString();
     }
 
@@ -169,7 +171,8 @@ public final class CopySynthesisReport {
 
     private static String cells(QualityMetrics m) {
         return String.format(Locale.ROOT, "%.4f,%.4f,%.5f,%.5f,%d,%d,%.5f", m.logSpectralDistanceDb(), m.melL1(),
-                m.f0RelativeError(), m.voicingError(), m.bothVoicedFrames(), m.grossF0Errors(), m.fineF0RelativeError());
+                m.f0RelativeError(), m.voicingError(), m.bothVoicedFrames(), m.grossF0Errors(),
+                m.fineF0RelativeError());
     }
 
     private record Row(String name, double seconds, QualityMetrics flow, QualityMetrics griffinLim) {

@@ -17,7 +17,8 @@ class QualityMetricsTest {
 
     @Test
     void theMeanOverClipsLetsTheShortClipsOctaveErrorDominate() {
-        assertEquals(((0.03 + 1.0) / 4 + 0.005) / 2, QualityMetrics.mean(CLIPS, QualityMetrics::f0RelativeError), 1e-12);
+        assertEquals(((0.03 + 1.0) / 4 + 0.005) / 2, QualityMetrics.mean(CLIPS, QualityMetrics::f0RelativeError),
+                1e-12);
     }
 
     @Test
