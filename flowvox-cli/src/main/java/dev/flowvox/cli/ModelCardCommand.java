@@ -75,12 +75,13 @@ final class ModelCardCommand implements Callable<Integer> {
                     List.of(1.0, 4.0, 10.0), 7, 5);
             Corpus corpus = CorpusSample.first(manifest, info.sampleRate(), evalClips);
             SynthesisDefaults defaults = vocoder.synthesisDefaults();
-            CopySynthesisReport quality = CopySynthesisRun.run(vocoder, corpus, defaults.sigmaOr(sigma),
+            double latentScale = defaults.sigmaOr(sigma);
+            CopySynthesisReport quality = CopySynthesisRun.run(vocoder, corpus, latentScale,
                     defaults.refinementPasses(), 0, 3, false, out.resolve("evaluation"));
             CopySynthesisReport unrefined = defaults.refinementPasses() == 0 ? null : CopySynthesisRun.run(vocoder,
-                    corpus, defaults.sigmaOr(sigma), 0, 0, 0, false, out.resolve(UNREFINED_DIR));
+                    corpus, latentScale, 0, 0, 0, false, out.resolve(UNREFINED_DIR));
             CopySynthesisReport unseenQuality = unseen == null ? null : CopySynthesisRun.run(vocoder,
-                    CorpusSample.first(unseen, info.sampleRate(), evalClips), defaults.sigmaOr(sigma),
+                    CorpusSample.first(unseen, info.sampleRate(), evalClips), latentScale,
                     defaults.refinementPasses(), 0, 1, false, out.resolve(UNSEEN_DIR));
             String card = card(info, defaults, vocoder.parameters().trainableCount(), validation, machine, speed,
                     new Quality(quality, unrefined, unseenQuality));
