@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // SPDX-License-Identifier: GPL-3.0-or-later
-// Usage: node vocode.js MEL.npy OUT.wav [--server HOST:PORT] [--token T] [--tls | --ca PEM] [--seed N] [--piece-frames N] [--json]
+// Usage: node vocode.js MEL.npy OUT.wav [--server HOST:PORT] [--token T] [--tls | --ca PEM] [--seed N] [--refine N] [--piece-frames N] [--json]
 // Streams a mel to the server in pieces (as an acoustic model would produce it), as SynthesizeStream
 // expects, and writes the 16-bit audio that comes back. Prints when the first audio arrived.
 'use strict';
@@ -8,10 +8,10 @@
 const {connect, deadline, grpcStatusName, readNpyMel, melFrames, writeWav16, parseArgs} = require('./flowvox');
 
 const options = parseArgs(process.argv.slice(2), {server: 'localhost:50051', token: '', ca: '', tls: false, seed: '0',
-  'piece-frames': '20', json: false});
+  refine: '', 'piece-frames': '20', json: false});
 if (options.files.length !== 2) {
   console.error('usage: node vocode.js MEL.npy OUT.wav [--server HOST:PORT] [--token T] [--tls | --ca PEM] [--seed N] '
-    + '[--piece-frames N] [--json]');
+    + '[--refine N] [--piece-frames N] [--json]');
   process.exit(2);
 }
 const [melFile, outFile] = options.files;
@@ -51,7 +51,9 @@ call.on('end', () => {
   client.close();
 });
 
-call.write({options: {seed: Number(options.seed), encoding: 'PCM16'}});
+const synthesisOptions = {seed: Number(options.seed), encoding: 'PCM16'};
+if (options.refine !== '') synthesisOptions.refinement_passes = Number(options.refine);
+call.write({options: synthesisOptions});
 const step = Math.max(1, Number(options['piece-frames']));
 for (let from = 0; from < mel.frames; from += step) {
   call.write({mel: melFrames(mel, from, Math.min(mel.frames, from + step))});

@@ -35,6 +35,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Iterator;
 import java.util.List;
+import java.util.stream.IntStream;
 
 /**
  * A third gRPC implementation against a real server: the Node.js examples in {@code examples/node}
@@ -69,14 +70,11 @@ class NodeClientInteropTest {
         try (RunningServer running = RunningServer.start(ServerConfig.local(List.of(bundle)))) {
             String server = "localhost:" + running.server.port();
             JsonObject vocoded = node("vocode.js", 0, npy.toString(), out.toString(), "--server", server, "--seed",
-                    Long.toString(SEED), "--piece-frames", "7", "--json").get(0);
-            ByteString pcm = ByteString.EMPTY;
-            for (Iterator<AudioChunk> chunks = running.blocking().synthesize(SynthesizeRequest.newBuilder()
-                    .setOptions(SynthesisOptions.newBuilder().setSeed(SEED).setEncoding(AudioEncoding.PCM16))
-                    .setMel(TestModels.wire(mel)).build()); chunks.hasNext();) {
-                pcm = pcm.concat(chunks.next().getData());
-            }
-            float[] unary = AudioCodec.decode(pcm, AudioEncoding.PCM16);
+                    Long.toString(SEED), "--refine", "2", "--piece-frames", "7", "--json").get(0);
+            float[] unary = unary(running, mel, 2);
+            float[] unrefined = unary(running, mel, 0);
+            assertTrue(IntStream.range(0, unary.length).anyMatch(i -> Math.abs(unary[i] - unrefined[i]) > 1e-3),
+                    "refinement passes should change the audio, so that the comparison shows Node sent them");
 
             assertEquals(FRAMES * 256, vocoded.get("samples").getAsInt());
             assertEquals(22050, vocoded.get("sample_rate").getAsInt());
@@ -99,6 +97,17 @@ class NodeClientInteropTest {
             String refused = checked.get(1).get("error").getAsString();
             assertTrue(refused.startsWith("INVALID_ARGUMENT: malformed audio"), refused);
         }
+    }
+
+    private static float[] unary(RunningServer running, float[][] mel, int refinementPasses) {
+        ByteString pcm = ByteString.EMPTY;
+        for (Iterator<AudioChunk> chunks = running.blocking().synthesize(SynthesizeRequest.newBuilder()
+                .setOptions(SynthesisOptions.newBuilder().setSeed(SEED).setEncoding(AudioEncoding.PCM16)
+                        .setRefinementPasses(refinementPasses))
+                .setMel(TestModels.wire(mel)).build()); chunks.hasNext();) {
+            pcm = pcm.concat(chunks.next().getData());
+        }
+        return AudioCodec.decode(pcm, AudioEncoding.PCM16);
     }
 
     /** Node's own TLS stack (ALPN h2) against the server's, with and without the bearer token. */

@@ -109,6 +109,14 @@ public final class MelRefinement {
     }
 
     /**
+     * Frames after a frame that decide its value in {@link #trackToSynthesize}: what a stream must
+     * have received beyond the frames it synthesizes.
+     */
+    public int heldFrames() {
+        return enabled() ? PitchPredictor.SYNTHESIS_HOLD_FRAMES : 0;
+    }
+
+    /**
      * Refines audio whose STFT frame t (centred on sample {@code t · hop}) belongs to target column t.
      *
      * @param audio samples, non-empty

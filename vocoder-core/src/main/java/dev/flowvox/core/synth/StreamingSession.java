@@ -125,7 +125,7 @@ public final class StreamingSession {
         int chunk = emittedFrames == 0 ? chunking.firstChunkFrames() + refinementLagFrames() : chunking.chunkFrames();
         int context = chunking.contextFrames();
         int lookahead = pitchPredictor.enabled()
-                ? Math.max(1 + PitchPredictor.SYNTHESIS_HOLD_FRAMES, context) : context;
+                ? Math.max(1 + refinement.heldFrames(), context) : context;
         int emit;
         if (available >= chunk + lookahead) {
             emit = chunk;
@@ -176,7 +176,7 @@ public final class StreamingSession {
         float[] audio = kept;
         if (pitchPredictor.enabled()) {
             int lastFrameUsed = (int) ((keptEnd - 1) / hop) + 1;
-            trackPitchUpTo(Math.min(frames.size(), lastFrameUsed + 1 + PitchPredictor.SYNTHESIS_HOLD_FRAMES));
+            trackPitchUpTo(Math.min(frames.size(), lastFrameUsed + 1 + refinement.heldFrames()));
             audio = pitchSynthesis.next(kept, refinement.trackToSynthesize(new PitchTrack(f0Hz, voiced)));
         }
         if (refined == null) {

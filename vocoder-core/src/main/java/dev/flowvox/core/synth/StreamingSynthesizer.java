@@ -1,8 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 package dev.flowvox.core.synth;
 
-import dev.flowvox.core.flow.FlowConfig;
-
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -32,9 +30,7 @@ public final class StreamingSynthesizer {
      * @return the session
      */
     public StreamingSession open(double sigma, long seed) {
-        FlowConfig config = synthesizer.config();
-        return new StreamingSession(config.nMelChannels(), config.hopLength(), config.nGroup(), chunking, sigma, seed,
-                synthesizer.pitchPredictor(), synthesizer.refinement());
+        return synthesizer.openStream(chunking, sigma, seed);
     }
 
     /**

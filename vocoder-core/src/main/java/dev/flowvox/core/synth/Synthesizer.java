@@ -55,6 +55,21 @@ public final class Synthesizer {
                 : new Synthesizer(flow, pitchPredictor, refinement.withPasses(passes), manager);
     }
 
+    /**
+     * Opens the streamed synthesis of one request ({@link StreamingSession}) through this model's
+     * pitch predictor and refinement.
+     *
+     * @param chunking chunk sizes and context
+     * @param sigma latent scale
+     * @param seed noise seed
+     * @return the session
+     */
+    public StreamingSession openStream(Chunking chunking, double sigma, long seed) {
+        FlowConfig config = flow.config();
+        return new StreamingSession(config.nMelChannels(), config.hopLength(), config.nGroup(), chunking, sigma, seed,
+                pitchPredictor, refinement);
+    }
+
     /** The flow shape. */
     public FlowConfig config() {
         return flow.config();

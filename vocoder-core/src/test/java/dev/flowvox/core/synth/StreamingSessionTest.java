@@ -25,6 +25,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -123,6 +124,21 @@ class StreamingSessionTest extends NativeMemoryTest {
                 "2 frames, plus the 2048 samples the refinement holds back");
         WindowTask second = session.nextTask();
         assertEquals(6 * 256, second.keepTo() - second.keepFrom());
+    }
+
+    @ParameterizedTest(name = "{0} refinement passes")
+    @ValueSource(ints = {0, 2})
+    void withoutContextThePitchPredictorWaitsForTheFramesItsTrackNeeds(int passes) {
+        MelConfig melConfig = TestArrays.melConfig(80);
+        MelRefinement refinement = new MelRefinement(melConfig, passes);
+        StreamingSession session = new StreamingSession(80, 256, 128, new Chunking(2, 6, 0), 1.0, 1,
+                new PitchPredictor(PitchPrediction.SPEECH, melConfig), refinement);
+        int first = 2 + (refinement.marginSamples() + 255) / 256;
+        int lookAhead = passes > 0 ? 1 + PitchPredictor.SYNTHESIS_HOLD_FRAMES : 1;
+        session.append(mel(80, first + lookAhead - 1));
+        assertNull(session.nextTask(), "the frame after the chunk, and with refinement the held frame, decide it");
+        session.append(mel(80, 1));
+        assertEquals(first * 256, session.nextTask().keepTo());
     }
 
     @ParameterizedTest(name = "{0}")

@@ -5,7 +5,6 @@ import dev.flowvox.core.model.ModelInfo;
 import dev.flowvox.core.synth.Chunking;
 import dev.flowvox.core.synth.MelArrays;
 import dev.flowvox.core.synth.StreamingSession;
-import dev.flowvox.core.synth.Synthesizer;
 import dev.flowvox.core.synth.WindowTask;
 import dev.flowvox.proto.codec.AudioCodec;
 import dev.flowvox.proto.codec.MelCodec;
@@ -71,10 +70,9 @@ final class SynthesisCall {
         this.out = out;
         this.context = context;
         ModelInfo info = plan.model().info();
-        Synthesizer synthesizer = plan.model().synthesizer().withRefinement(plan.refinementPasses());
-        this.session = new StreamingSession(info.flow().nMelChannels(), info.flow().hopLength(), info.flow().nGroup(),
+        this.session = plan.model().synthesizer().withRefinement(plan.refinementPasses()).openStream(
                 new Chunking(plan.firstChunkFrames(), plan.chunkFrames(), context.contextFrames()), plan.sigma(),
-                plan.seed(), synthesizer.pitchPredictor(), synthesizer.refinement());
+                plan.seed());
         this.pipeline = OutputPipeline.create(info.sampleRate(), plan.sampleRate(), info.mel().stft(),
                 plan.denoiserStrength() > 0 ? audio -> plan.model().denoise(audio, plan.denoiserStrength()) : null);
     }
