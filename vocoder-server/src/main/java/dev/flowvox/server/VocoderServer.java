@@ -177,16 +177,18 @@ public final class VocoderServer implements AutoCloseable {
     }
 
     /**
-     * A Score request as long as the limit allows, in FLOAT32 at the model's rate (what flowvox's client
-     * sends), must fit in one message; otherwise such requests fail with RESOURCE_EXHAUSTED before the
-     * limit is reached, so say so at start-up.
+     * A Score request as long as the limit allows, in FLOAT32 at the model's rate, must fit in one
+     * message; otherwise such requests fail with RESOURCE_EXHAUSTED before the limit is reached, so say
+     * so at start-up. (flowvox's client reads both limits from {@code ModelInfo} and sends pieces that
+     * fit.)
      */
     private void warnWhereTheScoreLimitExceedsTheMessageSize() {
         for (ServedModel model : models.all()) {
             double bytes = limits.maxScoreSeconds() * model.info().sampleRate() * Float.BYTES;
             if (bytes > limits.maxMessageBytes()) {
-                LOG.warn("a Score request of {} s of FLOAT32 audio at {}'s {} Hz takes {} bytes, more than the {}-byte "
-                        + "message limit; raise --max-message-bytes or lower --max-score-seconds", limits.maxScoreSeconds(),
+                LOG.warn("a Score request of {} s of FLOAT32 audio at {}'s {} Hz takes {} bytes, more than the "
+                        + "{}-byte message limit, so clients other than flowvox's, which sends pieces that fit, must "
+                        + "send less; raise --max-message-bytes or lower --max-score-seconds", limits.maxScoreSeconds(),
                         model.id(), model.info().sampleRate(), (long) bytes, limits.maxMessageBytes());
             }
         }

@@ -25,6 +25,7 @@ import dev.flowvox.proto.v1.SynthesisOptions;
 import dev.flowvox.proto.v1.SynthesizeRequest;
 import dev.flowvox.proto.v1.SynthesizeStreamRequest;
 import dev.flowvox.server.config.ServerConfig;
+import dev.flowvox.server.limits.Limits;
 
 import io.grpc.stub.StreamObserver;
 
@@ -254,6 +255,9 @@ class SynthesisTest {
         assertEquals(SynthesisDefaults.FALLBACK.sigma(), models.getModels(0).getDefaultSigma(), 1e-9);
         assertEquals(OTHER_PASSES, info.getDefaultRefinementPasses());
         assertEquals(0, models.getModels(0).getDefaultRefinementPasses());
+        assertEquals(Limits.DEFAULT.maxFrames(), info.getMaxFrames());
+        assertEquals(Limits.DEFAULT.maxScoreSeconds(), info.getMaxScoreSeconds(), 0.0);
+        assertEquals(Limits.DEFAULT.maxMessageBytes(), info.getMaxMessageBytes());
     }
 
     /**

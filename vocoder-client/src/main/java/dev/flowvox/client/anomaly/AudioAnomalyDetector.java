@@ -109,7 +109,7 @@ public final class AudioAnomalyDetector {
         int longest = source.longestPiece();
         if (samples.length > longest) {
             warnings.add(String.format(Locale.ROOT, "judged in pieces of at most %.1f s, the longest audio the source "
-                    + "scores at once (a server's Score limit); whole-clip statistics are judged per piece",
+                    + "scores at once (a server's Score limits); whole-clip statistics are judged per piece",
                     (double) longest / source.sampleRate()));
         }
         return new AnomalyCheck(name, source.score(samples), warnings);

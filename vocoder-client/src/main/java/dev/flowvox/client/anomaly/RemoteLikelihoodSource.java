@@ -26,10 +26,17 @@ import java.util.Optional;
 /**
  * Scores on a flowvox server through the gRPC {@code Score} call; the server judges with the
  * calibration stored in its model's bundle. Audio longer than the server's {@code Score} limit
- * ({@code ModelInfo.max_score_seconds}) is sent in pieces (see {@link #longestPiece()}). The caller
+ * ({@code ModelInfo.max_score_seconds}), or too long for one message of the server's
+ * ({@code ModelInfo.max_message_bytes}), is sent in pieces (see {@link #longestPiece()}). The caller
  * owns the channel or client (and closes it). Thread-safe.
  */
 public final class RemoteLikelihoodSource implements LikelihoodSource {
+
+    /**
+     * Bytes of a Score request besides its samples, with room to spare: the model id, the audio's
+     * encoding and rate, and the fields' tags and lengths.
+     */
+    private static final int REQUEST_OVERHEAD_BYTES = 1024;
 
     private final VocoderClient client;
     private final String modelId;
@@ -67,15 +74,30 @@ public final class RemoteLikelihoodSource implements LikelihoodSource {
         this.sampleRate = info.getSampleRate();
         this.calibrated = info.getCalibrated();
         this.hop = info.getHopLength();
-        this.longestPiece = longestPiece(info.getMaxScoreSeconds(), sampleRate, hop);
+        this.longestPiece = longestPiece(samplesWithin(info), hop);
     }
 
-    /** The server's limit in whole mel frames, at least one frame; no limit from servers that report none. */
-    private static int longestPiece(double maxScoreSeconds, int rate, int hop) {
-        if (!(maxScoreSeconds > 0)) {
+    /**
+     * The most samples one Score request may carry under the server's limits: its seconds, and its
+     * message size for FLOAT32 samples; a limit the server does not report does not count.
+     */
+    private static double samplesWithin(ModelInfo info) {
+        double samples = Double.POSITIVE_INFINITY;
+        if (info.getMaxScoreSeconds() > 0) {
+            samples = info.getMaxScoreSeconds() * info.getSampleRate();
+        }
+        if (info.getMaxMessageBytes() > 0) {
+            samples = Math.min(samples, (double) (info.getMaxMessageBytes() - REQUEST_OVERHEAD_BYTES) / Float.BYTES);
+        }
+        return samples;
+    }
+
+    /** The limit in whole mel frames, at least one frame; no limit from servers that report none. */
+    private static int longestPiece(double samples, int hop) {
+        if (samples == Double.POSITIVE_INFINITY) {
             return Integer.MAX_VALUE;
         }
-        long frames = (long) Math.floor(maxScoreSeconds * rate / hop);
+        long frames = (long) Math.floor(samples / hop);
         return (int) Math.min(Integer.MAX_VALUE / hop * hop, Math.max(1, frames) * hop);
     }
 
@@ -94,7 +116,7 @@ public final class RemoteLikelihoodSource implements LikelihoodSource {
         return calibrated;
     }
 
-    /** The server's {@code Score} limit, rounded down to whole mel frames. */
+    /** The server's {@code Score} limits (seconds and message size), rounded down to whole mel frames. */
     @Override
     public int longestPiece() {
         return longestPiece;

@@ -365,6 +365,34 @@ class AudioAnomalyDetectorTest {
         }
     }
 
+    /**
+     * A server that accepts 6 s in one Score request but messages of only 256 KiB, which hold 2.96 s of
+     * FLOAT32 audio: the client sends pieces that fit, and the clip is judged instead of refused.
+     */
+    @Test
+    void piecesAlsoFitTheServersMessageSize() throws Exception {
+        Path bundle = dir.resolve("calibrated-small-messages.flowvox");
+        Files.copy(MODEL, bundle);
+        CalibrationSection.write(bundle, calibration);
+        float[] audio = window(0, 6 * RATE, 1f);
+        Limits limits = new Limits(8192, 512, 120, 256 << 10, 4);
+        VocoderServer server = VocoderServer.create(ServerConfig.local(List.of(bundle)).withLimits(limits)).start();
+        ManagedChannel channel = ManagedChannelBuilder.forAddress("localhost", server.port()).usePlaintext().build();
+        try {
+            RemoteLikelihoodSource source = new RemoteLikelihoodSource(channel, "", Duration.ofSeconds(60));
+            assertEquals(((256 << 10) - 1024) / Float.BYTES / 256 * 256, source.longestPiece(),
+                    "the message size less the request's other fields, in whole frames of FLOAT32 samples");
+            AnomalyCheck check = new AudioAnomalyDetector(source).check(audio, RATE, "6 s in pieces of 2.96 s");
+            assertTrue(check.warnings().stream().anyMatch(w -> w.contains("pieces of at most 3.0 s")),
+                    "" + check.warnings());
+            assertEquals(6 * RATE / 128 * 128, check.score().scoredSamples(), "every whole group once");
+            assertTrue(check.score().verdict().isPresent());
+        } finally {
+            channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
+            server.close();
+        }
+    }
+
     private static float[] window(int start, int length, float gain) {
         float[] out = new float[length];
         for (int i = 0; i < length; i++) {

@@ -54,6 +54,7 @@ final class ModelInfos {
                 .setCalibrated(model.calibration().isPresent())
                 .setMaxFrames(limits.maxFrames())
                 .setMaxScoreSeconds(limits.maxScoreSeconds())
+                .setMaxMessageBytes(limits.maxMessageBytes())
                 .setDefaultSigma(model.synthesisDefaults().sigma())
                 .setDefaultRefinementPasses(model.synthesisDefaults().refinementPasses())
                 .build();
