@@ -323,14 +323,10 @@ class AudioAnomalyDetectorTest {
      */
     @Test
     void audioLongerThanTheServersLimitIsJudgedInPiecesOnOneTimeLine() throws Exception {
-        Path bundle = dir.resolve("calibrated.flowvox");
-        Files.copy(MODEL, bundle);
-        CalibrationSection.write(bundle, calibration);
         float[] audio = window(0, 6 * RATE, 1f);
         float[] noise = AnomalyKind.WHITE_NOISE.apply(Arrays.copyOfRange(audio, 99225, 110250), RATE, 2);
         System.arraycopy(noise, 0, audio, 99225, noise.length);
-        Limits limits = new Limits(8192, 512, 2.5, 16 << 20, 4);
-        VocoderServer server = VocoderServer.create(ServerConfig.local(List.of(bundle)).withLimits(limits)).start();
+        VocoderServer server = calibratedServer("calibrated.flowvox", new Limits(8192, 512, 2.5, 16 << 20, 4));
         ManagedChannel channel = ManagedChannelBuilder.forAddress("localhost", server.port()).usePlaintext().build();
         try {
             RemoteLikelihoodSource source = new RemoteLikelihoodSource(channel, "", Duration.ofSeconds(60));
@@ -371,12 +367,8 @@ class AudioAnomalyDetectorTest {
      */
     @Test
     void piecesAlsoFitTheServersMessageSize() throws Exception {
-        Path bundle = dir.resolve("calibrated-small-messages.flowvox");
-        Files.copy(MODEL, bundle);
-        CalibrationSection.write(bundle, calibration);
         float[] audio = window(0, 6 * RATE, 1f);
-        Limits limits = new Limits(8192, 512, 120, 256 << 10, 4);
-        VocoderServer server = VocoderServer.create(ServerConfig.local(List.of(bundle)).withLimits(limits)).start();
+        VocoderServer server = calibratedServer("small-messages.flowvox", new Limits(8192, 512, 120, 256 << 10, 4));
         ManagedChannel channel = ManagedChannelBuilder.forAddress("localhost", server.port()).usePlaintext().build();
         try {
             RemoteLikelihoodSource source = new RemoteLikelihoodSource(channel, "", Duration.ofSeconds(60));
@@ -391,6 +383,14 @@ class AudioAnomalyDetectorTest {
             channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
             server.close();
         }
+    }
+
+    /** A server with these limits over a copy of the checks model that carries the test's calibration. */
+    private VocoderServer calibratedServer(String file, Limits limits) throws IOException {
+        Path bundle = dir.resolve(file);
+        Files.copy(MODEL, bundle);
+        CalibrationSection.write(bundle, calibration);
+        return VocoderServer.create(ServerConfig.local(List.of(bundle)).withLimits(limits)).start();
     }
 
     private static float[] window(int start, int length, float gain) {
