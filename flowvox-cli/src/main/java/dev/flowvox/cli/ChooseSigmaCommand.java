@@ -62,6 +62,12 @@ final class ChooseSigmaCommand implements Callable<Integer> {
     @Mixin
     RefinementOption refinement;
 
+    @Option(names = "--voiced-gain", paramLabel = "GAIN",
+            description = "the pitch predictor's gain on voiced frames in refined synthesis, in (0, 1), or 0 for the "
+                    + "gain the flow was trained with; measured with and stored beside the sigma (default: the "
+                    + "model's current recommendation)")
+    Double voicedGain;
+
     @Option(names = "--max-clips", defaultValue = "40", description = "measure on at most this many clips, evenly "
             + "spaced (default: ${DEFAULT-VALUE})")
     int maxClips;
@@ -78,11 +84,13 @@ final class ChooseSigmaCommand implements Callable<Integer> {
         List<List<QualityMetrics>> measured = new ArrayList<>();
         Corpus corpus;
         int passes;
+        double gain;
         try (NDManager manager = NDManager.newBaseManager();
                 VocoderModel model = ModelBundle.load(bundle, manager)) {
             corpus = CorpusSample.evenly(manifest, model.info().sampleRate(), maxClips);
             passes = refinement.resolve(model.synthesisDefaults());
-            Synthesizer synthesizer = model.synthesizer().withRefinement(passes);
+            gain = voicedGain != null ? voicedGain : model.synthesisDefaults().voicedGain();
+            Synthesizer synthesizer = model.synthesizer().withRefinement(passes).withVoicedGain(gain);
             try (ProgressBar bar = new ProgressBarBuilder().setTaskName("choose-sigma")
                     .setInitialMax((long) candidates.size() * corpus.clips().size()).setStyle(ProgressBarStyle.ASCII)
                     .setUnit(" clips", 1).build()) {
@@ -117,12 +125,14 @@ final class ChooseSigmaCommand implements Callable<Integer> {
                     QualityMetrics.mean(clips, QualityMetrics::voicingError));
             distances.add(String.format(Locale.ROOT, "%.2f: %.3f dB", candidates.get(c), lsd(clips)));
         }
-        SynthesisDefaults chosen = new SynthesisDefaults(candidates.get(best), passes, String.format(Locale.ROOT,
-                "lowest mean log-spectral distance of copy synthesis of %d clips of %s with %d refinement passes "
+        String withGain = gain > 0 ? String.format(Locale.ROOT, " and voiced gain %s", gain) : "";
+        SynthesisDefaults chosen = new SynthesisDefaults(candidates.get(best), passes, gain, String.format(Locale.ROOT,
+                "lowest mean log-spectral distance of copy synthesis of %d clips of %s with %d refinement passes%s "
                         + "(%s; flowvox choose-sigma, %s)",
-                corpus.clips().size(), manifest, passes, distances, LocalDate.now(ZoneOffset.UTC)));
+                corpus.clips().size(), manifest, passes, withGain, distances, LocalDate.now(ZoneOffset.UTC)));
         chosen.write(bundle);
-        out.printf(Locale.ROOT, "wrote sigma %.2f and %d refinement passes into %s%n", chosen.sigma(), passes, bundle);
+        out.printf(Locale.ROOT, "wrote sigma %.2f and %d refinement passes%s into %s%n", chosen.sigma(), passes,
+                withGain, bundle);
         return 0;
     }
 

@@ -39,7 +39,10 @@ final class InfoCommand implements Callable<Integer> {
         spec.commandLine().getOut().println("sigma:       " + info.trainingSigma() + " (training), " + synthesis.sigma()
                 + " (synthesis default: " + synthesis.basis() + ")");
         spec.commandLine().getOut().println("refinement:  " + synthesis.refinementPasses()
-                + " mel refinement passes by default (flowvox vocode --refine PASSES chooses others)");
+                + " mel refinement passes by default (flowvox vocode --refine PASSES chooses others)"
+                + (synthesis.voicedGain() > 0 ? "; refined synthesis continues voiced periods with gain "
+                        + synthesis.voicedGain() + " (training: " + info.flow().pitchPrediction().voicedGain() + ")"
+                        : ""));
         info.provenance().facts().forEach((name, value) -> spec.commandLine().getOut().println("  " + name + ": " + value));
         spec.commandLine().getOut().println("calibration: " + CalibrationSection.read(archive).map(InfoCommand::describe)
                 .orElse("none (anomaly checks need one: flowvox calibrate)"));

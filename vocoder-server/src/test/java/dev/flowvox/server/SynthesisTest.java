@@ -50,6 +50,7 @@ class SynthesisTest {
     /** The synthesis defaults stored in the bundle of the model "other". */
     private static final double OTHER_SIGMA = 0.85;
     private static final int OTHER_PASSES = 2;
+    private static final double OTHER_GAIN = 0.99;
 
     @TempDir
     static Path dir;
@@ -61,7 +62,8 @@ class SynthesisTest {
     static void start() throws Exception {
         Path bundle = TestModels.write(dir, "tiny", 1);
         TestModels.write(dir, "other", 2, TestModels.TINY.withPitchPrediction(PitchPrediction.SPEECH));
-        new SynthesisDefaults(OTHER_SIGMA, OTHER_PASSES, "chosen by the test").write(dir.resolve("other.flowvox"));
+        new SynthesisDefaults(OTHER_SIGMA, OTHER_PASSES, OTHER_GAIN, "chosen by the test")
+                .write(dir.resolve("other.flowvox"));
         running = RunningServer.start(ServerConfig.local(List.of(bundle, dir.resolve("other.flowvox"))));
         manager = NDManager.newBaseManager();
         reference = ModelBundle.load(bundle, manager);
@@ -255,6 +257,8 @@ class SynthesisTest {
         assertEquals(SynthesisDefaults.FALLBACK.sigma(), models.getModels(0).getDefaultSigma(), 1e-9);
         assertEquals(OTHER_PASSES, info.getDefaultRefinementPasses());
         assertEquals(0, models.getModels(0).getDefaultRefinementPasses());
+        assertEquals(OTHER_GAIN, info.getRefinedVoicedGain(), 0.0);
+        assertEquals(0, models.getModels(0).getRefinedVoicedGain(), 0.0);
         assertEquals(Limits.DEFAULT.maxFrames(), info.getMaxFrames());
         assertEquals(Limits.DEFAULT.maxScoreSeconds(), info.getMaxScoreSeconds(), 0.0);
         assertEquals(Limits.DEFAULT.maxMessageBytes(), info.getMaxMessageBytes());
@@ -262,7 +266,8 @@ class SynthesisTest {
 
     /**
      * A request without sigma and refinement passes gets the model's recommended ones, stored in its
-     * bundle; the stream's refinement, applied piece by piece, gives the one-pass refinement's audio.
+     * bundle with its voiced gain; the stream's refinement, applied piece by piece, gives the one-pass
+     * refinement's audio.
      */
     @Test
     void unsetSigmaIsTheModelsRecommendedSigma() throws Exception {
@@ -278,6 +283,17 @@ class SynthesisTest {
                     .setMel(TestModels.wire(mel)).build());
             assertTrue(TestModels.snrDb(recommended, audio) >= 40, "not the audio of sigma " + OTHER_SIGMA);
             assertTrue(TestModels.snrDb(fallback, audio) < 20, "the audio of sigma 0.7, not the model's");
+
+            float[][] speech = new dev.flowvox.core.dsp.MelSpectrogram(MelConfig.nvidia22050())
+                    .compute(SyntheticSpeech.audio(40 * 256, 22050));
+            float[] voiced = RunningServer.synthesize(running.blocking(), SynthesizeRequest.newBuilder()
+                    .setOptions(SynthesisOptions.newBuilder().setModelId("other").setSeed(3)
+                            .setEncoding(AudioEncoding.FLOAT32))
+                    .setMel(TestModels.wire(speech)).build());
+            assertTrue(TestModels.snrDb(other.synthesizer().synthesize(speech, OTHER_SIGMA, 3), voiced) >= 40,
+                    "not the audio of the model's voiced gain " + OTHER_GAIN);
+            float[] trainingGain = other.synthesizer().withVoicedGain(0).synthesize(speech, OTHER_SIGMA, 3);
+            assertTrue(TestModels.snrDb(trainingGain, voiced) < 30, "the audio of the training gain, not the model's");
         }
     }
 

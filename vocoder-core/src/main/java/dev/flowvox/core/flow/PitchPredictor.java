@@ -142,7 +142,7 @@ public final class PitchPredictor {
         float[] residual = new float[audio.length];
         for (int n = 0; n < audio.length; n++) {
             Between at = between(n, track);
-            double gain = gain(at, track);
+            double gain = gain(at, track, prediction.voicedGain());
             residual[n] = gain == 0 ? audio[n]
                     : (float) ((audio[n] - gain * delayed(audio, n, lag(at, track))) / Math.sqrt(1 - gain * gain));
         }
@@ -163,7 +163,7 @@ public final class PitchPredictor {
         }
         double sum = 0;
         for (long n = from; n < to; n++) {
-            double gain = gain(between(n, track), track);
+            double gain = gain(between(n, track), track, prediction.voicedGain());
             sum -= 0.5 * Math.log1p(-gain * gain);
         }
         return sum;
@@ -182,7 +182,23 @@ public final class PitchPredictor {
 
     /** @return the synthesis state of a stream that starts at sample 0 */
     public Synthesis synthesis() {
-        return new Synthesis();
+        return new Synthesis(prediction.voicedGain());
+    }
+
+    /**
+     * The synthesis recursion with another gain on voiced frames than the flow was trained with: no
+     * longer the exact inverse of {@link #residual}, as sampling at a σ other than the training σ is
+     * not the model's distribution. A gain nearer 1 continues each voiced period with less of the
+     * flow's residual (the default model's ARCHITECTURE.md, "The synthesis gain").
+     *
+     * @param voicedGain the gain on voiced frames, in (0, 1)
+     * @return the synthesis state of a stream that starts at sample 0
+     */
+    public Synthesis synthesis(double voicedGain) {
+        if (!(voicedGain > 0 && voicedGain < 1)) {
+            throw new IllegalArgumentException("synthesis gain " + voicedGain + "; expected in (0, 1)");
+        }
+        return new Synthesis(enabled() ? voicedGain : 0);
     }
 
     /**
@@ -202,9 +218,9 @@ public final class PitchPredictor {
         return new Between(before, after, before == frames - 1 ? 0 : (double) (n - (long) before * hop) / hop);
     }
 
-    private double gain(Between at, PitchTrack track) {
-        double g0 = track.voiced()[at.before()] ? prediction.voicedGain() : 0;
-        double g1 = track.voiced()[at.after()] ? prediction.voicedGain() : 0;
+    private static double gain(Between at, PitchTrack track, double voicedGain) {
+        double g0 = track.voiced()[at.before()] ? voicedGain : 0;
+        double g1 = track.voiced()[at.after()] ? voicedGain : 0;
         return g0 + at.fraction() * (g1 - g0);
     }
 
@@ -233,9 +249,11 @@ public final class PitchPredictor {
     public final class Synthesis {
         private final int memory = enabled() ? pitch.maxLag() + 3 : 0;
         private final float[] history = new float[memory];
+        private final double voicedGain;
         private long position;
 
-        private Synthesis() {
+        private Synthesis(double voicedGain) {
+            this.voicedGain = voicedGain;
         }
 
         /**
@@ -249,7 +267,7 @@ public final class PitchPredictor {
             System.arraycopy(history, 0, buffer, 0, memory);
             for (int i = 0; i < residual.length; i++) {
                 Between at = enabled() ? between(position + i, track) : null;
-                double gain = enabled() ? gain(at, track) : 0;
+                double gain = enabled() ? gain(at, track, voicedGain) : 0;
                 int index = memory + i;
                 double predicted = gain == 0 ? 0 : gain * delayed(buffer, index, lag(at, track));
                 buffer[index] = (float) (Math.sqrt(1 - gain * gain) * residual[i] + predicted);

@@ -9,29 +9,33 @@ import java.io.IOException;
 import java.nio.file.Path;
 
 /**
- * How a model synthesizes when the caller does not say: the latent scale σ and the number of {@link
- * MelRefinement} passes that suit it, and why. Stored in the bundle's manifest as the optional
- * section {@value #SECTION} ({@code {"version": 2, "sigma": 0.85, "refinement_passes": 2, "basis":
- * "…"}}; version 1 had no passes, which reads as none); bundles without it use {@link #FALLBACK}.
- * Written by {@code flowvox choose-sigma}, which measures copy synthesis at several σ.
+ * How a model synthesizes when the caller does not say: the latent scale σ, the number of {@link
+ * MelRefinement} passes and the pitch predictor's voiced gain in refined synthesis that suit it, and
+ * why. Stored in the bundle's manifest as the optional section {@value #SECTION} ({@code {"version":
+ * 3, "sigma": 0.7, "refinement_passes": 2, "voiced_gain": 0.999, "basis": "…"}}; version 1 had no
+ * passes, which reads as none, and versions 1 and 2 no gain, which reads as the predictor's own);
+ * bundles without it use {@link #FALLBACK}. Written by {@code flowvox choose-sigma}, which measures
+ * copy synthesis at several σ.
  *
  * @param sigma the latent scale, in [0, {@value #MAX_SIGMA}]
  * @param refinementPasses mel refinement passes, 0 to {@value MelRefinement#MAX_PASSES}
+ * @param voicedGain the pitch predictor's gain on voiced frames when refining, in (0, 1), or 0 for the
+ *     predictor's own ({@link MelRefinement#predictorSynthesis})
  * @param basis how they were chosen, for people (a measurement, or "default")
  */
-public record SynthesisDefaults(double sigma, int refinementPasses, String basis) {
+public record SynthesisDefaults(double sigma, int refinementPasses, double voicedGain, String basis) {
 
     /** Manifest section name. */
     public static final String SECTION = "synthesis";
     /** The version this code writes and the newest it reads. */
-    public static final int VERSION = 2;
+    public static final int VERSION = 3;
     /** Largest latent scale a model may recommend. */
     public static final double MAX_SIGMA = 4.0;
     /**
      * For a model that recommends nothing: σ 0.7, near the temperature NVIDIA's WaveGlow is usually
      * run at, which suits its imported checkpoints.
      */
-    public static final SynthesisDefaults FALLBACK = new SynthesisDefaults(0.7, 0,
+    public static final SynthesisDefaults FALLBACK = new SynthesisDefaults(0.7, 0, 0,
             "flowvox's default for models that recommend none (near NVIDIA WaveGlow's usual 0.6-0.7, no refinement)");
 
     /** Validates the values. */
@@ -43,9 +47,24 @@ public record SynthesisDefaults(double sigma, int refinementPasses, String basis
             throw new IllegalArgumentException("refinement passes " + refinementPasses + "; expected 0 to "
                     + MelRefinement.MAX_PASSES);
         }
+        if (!(voicedGain >= 0 && voicedGain < 1)) {
+            throw new IllegalArgumentException("voiced gain " + voicedGain + "; expected 0 (the pitch predictor's "
+                    + "own) or a gain in (0, 1)");
+        }
         if (basis == null || basis.isBlank()) {
             throw new IllegalArgumentException("the basis of a synthesis default is required");
         }
+    }
+
+    /**
+     * Defaults that keep the pitch predictor's own gain.
+     *
+     * @param sigma the latent scale
+     * @param refinementPasses mel refinement passes
+     * @param basis how they were chosen
+     */
+    public SynthesisDefaults(double sigma, int refinementPasses, String basis) {
+        this(sigma, refinementPasses, 0, basis);
     }
 
     /**
@@ -87,7 +106,9 @@ public record SynthesisDefaults(double sigma, int refinementPasses, String basis
                         + (version > VERSION ? " (upgrade flowvox)" : ""));
             }
             int passes = version >= 2 ? json.get("refinement_passes").getAsInt() : 0;
-            return new SynthesisDefaults(json.get("sigma").getAsDouble(), passes, json.get("basis").getAsString());
+            double gain = version >= 3 ? json.get("voiced_gain").getAsDouble() : 0;
+            return new SynthesisDefaults(json.get("sigma").getAsDouble(), passes, gain,
+                    json.get("basis").getAsString());
         } catch (IllegalArgumentException | IllegalStateException | UnsupportedOperationException
                 | NullPointerException e) {
             throw new BundleFormatException(archive.source() + " has a malformed \"" + SECTION + "\" section: "
@@ -106,6 +127,7 @@ public record SynthesisDefaults(double sigma, int refinementPasses, String basis
         json.addProperty("version", VERSION);
         json.addProperty("sigma", sigma);
         json.addProperty("refinement_passes", refinementPasses);
+        json.addProperty("voiced_gain", voicedGain);
         json.addProperty("basis", basis);
         BundleArchive.read(bundle).copy().section(SECTION, json).write(bundle);
     }

@@ -76,7 +76,8 @@ public final class VocoderModel implements AutoCloseable {
         this.calibration = calibration;
         this.synthesisDefaults = Objects.requireNonNull(synthesisDefaults, "synthesisDefaults");
         this.pitchPredictor = new PitchPredictor(info.flow().pitchPrediction(), info.mel());
-        this.refinement = new MelRefinement(info.mel(), synthesisDefaults.refinementPasses());
+        this.refinement = new MelRefinement(info.mel(), synthesisDefaults.refinementPasses(),
+                synthesisDefaults.voicedGain());
     }
 
     /** The model's description. */

@@ -70,7 +70,7 @@ public final class StreamingSession {
         this.sigma = sigma;
         this.noise = new LatentNoise(seed, nGroup);
         this.pitchPredictor = pitchPredictor;
-        this.pitchSynthesis = pitchPredictor.synthesis();
+        this.pitchSynthesis = refinement.predictorSynthesis(pitchPredictor);
         this.refinement = refinement;
         this.refined = refinement.enabled()
                 ? new WindowedStream(this::refine, length -> length, hop, hop, refinement.marginSamples())

@@ -56,6 +56,17 @@ public final class Synthesizer {
     }
 
     /**
+     * The same model with another voiced gain in refined synthesis ({@link MelRefinement#predictorSynthesis}).
+     *
+     * @param gain in (0, 1), or 0 for the pitch predictor's own
+     * @return a synthesizer sharing this one's flow
+     */
+    public Synthesizer withVoicedGain(double gain) {
+        return gain == refinement.voicedGain() ? this
+                : new Synthesizer(flow, pitchPredictor, refinement.withVoicedGain(gain), manager);
+    }
+
+    /**
      * Opens the streamed synthesis of one request ({@link StreamingSession}) through this model's
      * pitch predictor and refinement.
      *
@@ -170,7 +181,7 @@ public final class Synthesizer {
         float[] audio = residual;
         if (pitchPredictor.enabled()) {
             PitchTrack track = refinement.trackToSynthesize(pitchPredictor.trackMagnitudes(magnitude));
-            audio = pitchPredictor.synthesize(residual, track);
+            audio = refinement.predictorSynthesis(pitchPredictor).next(residual, track);
         }
         return refinement.enabled() ? refinement.refine(audio, magnitude) : audio;
     }

@@ -98,6 +98,34 @@ class PitchPredictorTest {
             false}, analysis.voiced(), "the analysis track is left as it was");
     }
 
+    /**
+     * With a gain of its own, synthesis runs the recursion at that gain: on a voiced track of constant
+     * period P = 100 samples, {@code x[n] = g·x[n - P] + sqrt(1 - g²)·e[n]}, written out here.
+     */
+    @Test
+    void synthesisWithAnotherGainRunsTheRecursionAtThatGain() {
+        int samples = 4 * MEL.hopLength();
+        int frames = samples / MEL.hopLength() + 1;
+        float[] f0 = new float[frames];
+        boolean[] voiced = new boolean[frames];
+        Arrays.fill(f0, MEL.sampleRate() / 100f);
+        Arrays.fill(voiced, true);
+        PitchTrack constant = new PitchTrack(f0, voiced);
+        float[] residual = Arrays.copyOf(SPEECH, samples);
+        double gain = 0.999;
+        float[] expected = new float[samples];
+        for (int n = 0; n < samples; n++) {
+            double earlier = n >= 100 ? expected[n - 100] : 0;
+            expected[n] = (float) (gain * earlier + Math.sqrt(1 - gain * gain) * residual[n]);
+        }
+        assertArrayEquals(expected, PREDICTOR.synthesis(gain).next(residual, constant), 1e-6f);
+        assertArrayEquals(PREDICTOR.synthesize(residual, constant),
+                PREDICTOR.synthesis(PitchPrediction.SPEECH.voicedGain()).next(residual, constant), 0f,
+                "at the training gain it is the inverse of the analysis");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> PREDICTOR.synthesis(1.0));
+        assertEquals("synthesis gain 1.0; expected in (0, 1)", e.getMessage());
+    }
+
     @Test
     void gainOutsideTheUnitIntervalIsRejected() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new PitchPrediction(1, 0.1));

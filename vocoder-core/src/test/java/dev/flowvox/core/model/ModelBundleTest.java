@@ -139,14 +139,21 @@ class ModelBundleTest extends NativeMemoryTest {
             assertEquals(SynthesisDefaults.FALLBACK, plain.synthesisDefaults());
         }
         float[] weights = BundleArchive.read(path).arrays(ModelBundle.PARAMS).get("convinv.0.L").data();
-        SynthesisDefaults chosen = new SynthesisDefaults(0.85, 2, "lowest distance on 40 clips");
+        SynthesisDefaults chosen = new SynthesisDefaults(0.85, 2, 0.999, "lowest distance on 40 clips");
         chosen.write(path);
         try (VocoderModel tuned = ModelBundle.load(path, manager)) {
             assertEquals(chosen, tuned.synthesisDefaults());
             assertEquals(2, tuned.synthesizer().refinement().passes());
+            assertEquals(0.999, tuned.synthesizer().refinement().voicedGain());
+        }
+        Path second = rewrite(path,
+                name -> name.equals(BundleArchive.MANIFEST) ? "\"version\": 3=\"version\": 2" : null);
+        try (VocoderModel before = ModelBundle.load(second, manager)) {
+            assertEquals(new SynthesisDefaults(0.85, 2, chosen.basis()), before.synthesisDefaults(),
+                    "a version-2 section keeps the pitch predictor's own gain");
         }
         Path older = rewrite(path,
-                name -> name.equals(BundleArchive.MANIFEST) ? "\"version\": 2=\"version\": 1" : null);
+                name -> name.equals(BundleArchive.MANIFEST) ? "\"version\": 3=\"version\": 1" : null);
         try (VocoderModel first = ModelBundle.load(older, manager)) {
             assertEquals(new SynthesisDefaults(0.85, 0, chosen.basis()), first.synthesisDefaults(),
                     "a version-1 section has no refinement");

@@ -11,8 +11,11 @@ import dev.flowvox.core.NativeMemoryTest;
 import dev.flowvox.core.audio.WavReader;
 import dev.flowvox.core.dsp.MelConfig;
 import dev.flowvox.core.dsp.MelSpectrogram;
+import dev.flowvox.core.dsp.PitchTrack;
 import dev.flowvox.core.dsp.Stft;
 import dev.flowvox.core.dsp.WindowedStream;
+import dev.flowvox.core.flow.PitchPrediction;
+import dev.flowvox.core.flow.PitchPredictor;
 import dev.flowvox.core.model.ModelBundle;
 import dev.flowvox.core.model.VocoderModel;
 import dev.flowvox.core.quality.MelDistance;
@@ -100,6 +103,27 @@ class MelRefinementTest extends NativeMemoryTest {
                     synthesizer.withRefinement(2).synthesize(logMel, 0.85, 7)));
             assertTrue(refined < 0.6 * plain, "mel L1 " + refined + " refined against " + plain);
         }
+    }
+
+    /** The voiced gain applies only to a synthesis that refines, so one without stays the flow's inverse. */
+    @Test
+    void theVoicedGainAppliesOnlyWhenRefining() throws Exception {
+        PitchPredictor predictor = new PitchPredictor(PitchPrediction.SPEECH, MEL);
+        float[] residual = speech();
+        PitchTrack track = predictor.track(new MelSpectrogram(MEL).compute(residual));
+        float[] own = predictor.synthesis().next(residual, track);
+        float[] atGain = predictor.synthesis(0.999).next(residual, track);
+        assertTrue(largestDifference(own, atGain) > 1e-2, "the gain should change voiced speech");
+        assertEquals(0, largestDifference(atGain,
+                new MelRefinement(MEL, 2, 0.999).predictorSynthesis(predictor).next(residual, track)));
+        assertEquals(0, largestDifference(own,
+                new MelRefinement(MEL, 0, 0.999).predictorSynthesis(predictor).next(residual, track)));
+        assertEquals(0, largestDifference(own,
+                new MelRefinement(MEL, 2).predictorSynthesis(predictor).next(residual, track)));
+        assertEquals(0.999, new MelRefinement(MEL, 2, 0.999).withPasses(1).voicedGain());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> new MelRefinement(MEL, 2, 1.0));
+        assertEquals("voiced gain 1.0; expected 0 (the predictor's own) or a gain in (0, 1)", e.getMessage());
     }
 
     @Test

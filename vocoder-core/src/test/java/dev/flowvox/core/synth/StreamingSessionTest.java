@@ -23,6 +23,7 @@ import dev.flowvox.core.flow.WaveNetConfig;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.aggregator.ArgumentsAccessor;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -59,6 +60,10 @@ class StreamingSessionTest extends NativeMemoryTest {
                 Arguments.of("lapped, pitch predictor, 2 refinement passes", new FlowConfig(80, 2, 128, 2, 16, 256,
                         Conditioning.FRAME_RATE, new WaveNetConfig(2, 16, 3, true, 2), Squeeze.LAPPED,
                         PitchPrediction.SPEECH), 5, 2),
+                // A refined synthesis with its own voiced gain carries that recursion from chunk to chunk.
+                Arguments.of("lapped, pitch predictor, 2 refinement passes, voiced gain 0.999", new FlowConfig(80, 2,
+                        128, 2, 16, 256, Conditioning.FRAME_RATE, new WaveNetConfig(2, 16, 3, true, 2), Squeeze.LAPPED,
+                        PitchPrediction.SPEECH), 5, 2, 0.999),
                 Arguments.of("frame rate, 3 refinement passes", new FlowConfig(10, 2, 128, 2, 16, 256,
                         Conditioning.FRAME_RATE, new WaveNetConfig(2, 16, 3, true, 2)), 5, 3),
                 // NVIDIA layout: 4 frames of upsampler overlap plus 2 flows x 3 groups of 8 samples.
@@ -67,8 +72,12 @@ class StreamingSessionTest extends NativeMemoryTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("models")
-    void chunkedSynthesisEqualsOnePassWhenTheContextCoversTheReceptiveField(String name, FlowConfig config,
-            int context, int passes) {
+    void chunkedSynthesisEqualsOnePassWhenTheContextCoversTheReceptiveField(ArgumentsAccessor arguments) {
+        String name = arguments.getString(0);
+        FlowConfig config = arguments.get(1, FlowConfig.class);
+        int context = arguments.getInteger(2);
+        int passes = arguments.getInteger(3);
+        double voicedGain = arguments.size() > 4 ? arguments.getDouble(4) : 0;
         try (FlowParameters parameters = FlowParameters.initialize(config, manager,
                 new Initialization(8, 1.0, TestArrays.melConfig(config.nMelChannels())));
                 FlowWeights weights = parameters.fold(manager)) {
@@ -76,7 +85,7 @@ class StreamingSessionTest extends NativeMemoryTest {
             PitchPredictor predictor = config.pitchPrediction().enabled()
                     ? new PitchPredictor(config.pitchPrediction(), melConfig) : PitchPredictor.none();
             Synthesizer synthesizer = new Synthesizer(new WaveGlow(parameters.layout(), weights), predictor,
-                    new MelRefinement(melConfig, passes), manager);
+                    new MelRefinement(melConfig, passes, voicedGain), manager);
             boolean speech = config.pitchPrediction().enabled() || passes > 0;
             float[][] mel = speech ? speechMel(melConfig, FRAMES) : mel(config.nMelChannels(), FRAMES);
             if (config.pitchPrediction().enabled()) {

@@ -57,6 +57,7 @@ final class ModelInfos {
                 .setMaxMessageBytes(limits.maxMessageBytes())
                 .setDefaultSigma(model.synthesisDefaults().sigma())
                 .setDefaultRefinementPasses(model.synthesisDefaults().refinementPasses())
+                .setRefinedVoicedGain(model.synthesisDefaults().voicedGain())
                 .build();
     }
 }
