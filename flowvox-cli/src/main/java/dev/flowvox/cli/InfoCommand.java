@@ -40,7 +40,8 @@ final class InfoCommand implements Callable<Integer> {
                 + " (synthesis default: " + synthesis.basis() + ")");
         spec.commandLine().getOut().println("refinement:  " + synthesis.refinementPasses()
                 + " mel refinement passes by default (flowvox vocode --refine PASSES chooses others)"
-                + (synthesis.voicedGain() > 0 ? "; refined synthesis continues voiced periods with gain "
+                + (synthesis.voicedGain() > 0 && info.flow().pitchPrediction().enabled()
+                        ? "; refined synthesis continues voiced periods with gain "
                         + synthesis.voicedGain() + " (training: " + info.flow().pitchPrediction().voicedGain() + ")"
                         : ""));
         info.provenance().facts().forEach((name, value) -> spec.commandLine().getOut().println("  " + name + ": " + value));

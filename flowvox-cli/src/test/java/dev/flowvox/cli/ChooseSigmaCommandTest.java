@@ -30,7 +30,7 @@ class ChooseSigmaCommandTest {
         Files.copy(Path.of("..", "models", "checks", "checks.flowvox"), bundle);
 
         CliRun chosen = run("choose-sigma", "-m", bundle.toString(), "--clips", clips.toString(),
-                "--candidates", "0.3,1.0", "--refine", "1");
+                "--candidates", "0.3,1.0", "--refine", "1", "--voiced-gain", "0.99");
 
         assertEquals(0, chosen.status(), chosen.err());
         String[] rows = chosen.out().split("\n");
@@ -42,8 +42,9 @@ class ChooseSigmaCommandTest {
         assertTrue(stored.basis().contains("copy synthesis of 2 clips of " + clips + " with 1 refinement passes"),
                 stored.basis());
         assertEquals(1, stored.refinementPasses());
+        assertEquals(0.99, stored.voicedGain(), 0.0);
         assertTrue(chosen.out().contains("wrote sigma " + String.format(java.util.Locale.ROOT, "%.2f", stored.sigma())
-                + " and 1 refinement passes"), chosen.out());
+                + " and 1 refinement passes and voiced gain 0.99"), chosen.out());
         CliRun info = run("info", "-m", bundle.toString());
         assertTrue(info.out().contains(stored.sigma() + " (synthesis default: lowest mean log-spectral distance"),
                 info.out());
@@ -52,6 +53,11 @@ class ChooseSigmaCommandTest {
         CliRun refused = run("choose-sigma", "-m", bundle.toString(), "--candidates", "0.7,-1");
         assertEquals(1, refused.status());
         assertTrue(refused.err().contains("--candidates holds -1.0; expected values in (0, 4.0]"), refused.err());
+        CliRun gainTooHigh = run("choose-sigma", "-m", bundle.toString(), "--clips", clips.toString(),
+                "--voiced-gain", "1");
+        assertEquals(1, gainTooHigh.status());
+        assertTrue(gainTooHigh.err().contains("voiced gain 1.0; expected 0 (the predictor's own) or a gain in (0, 1)"),
+                gainTooHigh.err());
         CliRun tooMany = run("choose-sigma", "-m", bundle.toString(), "--clips", clips.toString(), "--refine", "9");
         assertEquals(1, tooMany.status());
         assertTrue(tooMany.err().contains("--refine 9; expected 0 to 8"), tooMany.err());
