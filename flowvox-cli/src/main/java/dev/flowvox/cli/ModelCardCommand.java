@@ -139,11 +139,12 @@ final class ModelCardCommand implements Callable<Integer> {
                 .append("On a shared host these numbers move with the neighbours' load from one run to the next; ")
                 .append("`flowvox speed` measures again.\n\n");
         md.append("## Quality: copy synthesis against Griffin-Lim\n\n");
-        String gain = synthesis.voicedGain() > 0 && info.flow().pitchPrediction().enabled() ? String.format(Locale.ROOT, ", with the pitch predictor's gain on "
-                + "voiced frames at %s (%s in training)", synthesis.voicedGain(),
-                info.flow().pitchPrediction().voicedGain()) : "";
+        boolean ownGain = synthesis.voicedGain() > 0 && info.flow().pitchPrediction().enabled();
+        String gain = ownGain ? String.format(Locale.ROOT, ", with the pitch predictor's gain on voiced frames at %s "
+                + "(%s in training)", synthesis.voicedGain(), info.flow().pitchPrediction().voicedGain()) : "";
         md.append(String.format(Locale.ROOT, "Synthesis uses σ %.2f and %d mel refinement passes%s when a caller "
-                + "does not choose: %s.%n%n", synthesis.sigma(), synthesis.refinementPasses(), gain, synthesis.basis()));
+                + "does not choose: %s.%n%n", synthesis.sigma(), synthesis.refinementPasses(), gain,
+                synthesis.basis()));
         md.append("Each validation clip is analysed into its mel and resynthesized by the flow and by Griffin-Lim ")
                 .append("(60 iterations of fast Griffin-Lim from the least-squares pseudo-inverse of the mel). ")
                 .append("F0 and voicing use YIN on both the original and the resynthesis. Per-clip numbers: ")

@@ -56,7 +56,8 @@ public final class Synthesizer {
     }
 
     /**
-     * The same model with another voiced gain in refined synthesis ({@link MelRefinement#predictorSynthesis}).
+     * The same model with another voiced gain in refined synthesis ({@link
+     * MelRefinement#predictorSynthesis}).
      *
      * @param gain in (0, 1), or 0 for the pitch predictor's own
      * @return a synthesizer sharing this one's flow
