@@ -29,6 +29,9 @@ import java.util.Map;
 
 class TrainerTest {
 
+    /** Attempts of the resume comparison when one run alone skipped a step (see the test). */
+    private static final int RESUME_ATTEMPTS = 3;
+
     private static final FlowConfig FLOW = new FlowConfig(80, 4, 64, 2, 16, 256, Conditioning.FRAME_RATE,
             new WaveNetConfig(3, 32, 3, true));
     private static final ModelInfo INFO = new ModelInfo(FLOW, MelConfig.nvidia22050(), 1.0,
@@ -80,8 +83,29 @@ class TrainerTest {
         }
     }
 
+    /**
+     * Six steps straight equal three, a checkpoint, a resume and three more. Rarely (twice so far in
+     * this project's CI runs) one of the two runs meets a non-finite gradient norm at a step
+     * whose loss equals the other run's, and the guard skips that step there alone: libtorch's
+     * backward pass was not reproducible, which is not what this test is about. Such an attempt is
+     * repeated, up to {@value #RESUME_ATTEMPTS} attempts; a resume that loses state differs on every
+     * attempt.
+     */
     @Test
     void resumedRunEqualsUninterruptedRun() throws IOException {
+        int attempt = 1;
+        while (!resumeMatchesStraightRun(attempt == RESUME_ATTEMPTS)) {
+            attempt++;
+        }
+    }
+
+    /**
+     * @param lastAttempt whether a step skipped in one run alone fails the test instead of asking for
+     *     another attempt
+     * @return false when one run alone skipped a step and this is not the last attempt; true when the
+     *     runs matched
+     */
+    private boolean resumeMatchesStraightRun(boolean lastAttempt) throws IOException {
         // Adam's epsilon is 1e-3 here, not 1e-8: right after initialization the coupling networks' zero
         // end layers leave every other WaveNet weight with gradients near 1e-9, which Adam at 1e-8 turns
         // into full ±lr steps whose sign follows libtorch's float rounding (it varies with thread
@@ -101,6 +125,9 @@ class TrainerTest {
                 assertEquals(3, resumed.state().step());
                 resumedSteps.addAll(steps(resumed, 3));
                 String history = "\nstraight: " + straightSteps + "\nresumed:  " + resumedSteps;
+                if (!lastAttempt && skipsDiffer(straightSteps, resumedSteps)) {
+                    return false;
+                }
                 assertEquals(straight.state().samplerState(), resumed.state().samplerState(), history);
                 assertEquals(straight.optimizer().updates(), resumed.optimizer().updates(), history);
                 assertEquals(straight.state().skippedSteps(), resumed.state().skippedSteps(), "steps skipped for a "
@@ -118,6 +145,16 @@ class TrainerTest {
                 assertTrue(worst < 1e-4, "largest weight difference after resume: " + worst + " in " + where + history);
             }
         }
+        return true;
+    }
+
+    private static boolean skipsDiffer(List<StepReport> first, List<StepReport> second) {
+        for (int i = 0; i < first.size(); i++) {
+            if (first.get(i).skipped() != second.get(i).skipped()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static List<StepReport> steps(Trainer trainer, int count) {
