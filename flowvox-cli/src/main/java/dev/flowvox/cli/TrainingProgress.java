@@ -36,8 +36,9 @@ final class TrainingProgress implements TrainingListener, AutoCloseable {
     public void onStep(StepReport report) {
         if (report.skipped()) {
             skipped++;
-            System.err.printf(Locale.ROOT, "%nstep %d skipped: loss %s, gradient norm %s%n", report.step(), report.loss(),
-                    report.gradientNorm());
+            System.err.printf(Locale.ROOT, "%nstep %d skipped: loss %s, gradient norm %s%s%n", report.step(),
+                    report.loss(), report.gradientNorm(), report.nonFiniteGradients().isEmpty() ? ""
+                            : " (not finite in " + String.join(", ", report.nonFiniteGradients()) + ")");
         } else {
             smoothedLoss = Double.isNaN(smoothedLoss) ? report.loss() : 0.95 * smoothedLoss + 0.05 * report.loss();
         }

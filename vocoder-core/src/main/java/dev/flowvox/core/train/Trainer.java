@@ -22,7 +22,9 @@ import dev.flowvox.core.flow.WaveGlow;
 import dev.flowvox.core.model.ModelInfo;
 import dev.flowvox.core.score.LikelihoodScorer;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -163,6 +165,7 @@ public final class Trainer implements AutoCloseable {
         double loss;
         double norm;
         boolean skip;
+        List<String> nonFinite = new ArrayList<>();
         float[][] residuals = new float[batch.size()][];
         double predictorLogDet = 0;
         for (int b = 0; b < batch.size(); b++) {
@@ -189,7 +192,11 @@ public final class Trainer implements AutoCloseable {
                 gradient.attach(scope);
                 gradients.put(entry.getKey(), gradient);
                 try (NDArray square = gradient.square().sum()) {
-                    sumSquares += square.getFloat();
+                    float parameterSquares = square.getFloat();
+                    sumSquares += parameterSquares;
+                    if (!Float.isFinite(parameterSquares)) {
+                        nonFinite.add(entry.getKey());
+                    }
                 }
             }
             norm = Math.sqrt(sumSquares);
@@ -209,7 +216,7 @@ public final class Trainer implements AutoCloseable {
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         elapsedSeconds += seconds;
-        return new StepReport(step, loss, norm, skip, seconds);
+        return new StepReport(step, loss, norm, skip, seconds, nonFinite);
     }
 
     /**

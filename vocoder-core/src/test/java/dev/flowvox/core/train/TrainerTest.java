@@ -67,6 +67,9 @@ class TrainerTest {
             int[] counts = new int[2];
             for (int i = 0; i < steps; i++) {
                 StepReport report = trainer.step();
+                assertTrue(report.skipped() ? !Double.isFinite(report.loss()) || !report.nonFiniteGradients().isEmpty()
+                        : report.nonFiniteGradients().isEmpty(), "a step skipped at a finite loss names the parameters "
+                        + "whose gradient was not finite, and only such a step: " + report);
                 if (report.skipped()) {
                     skipped++;
                 } else if (i < 10 || i >= steps - 10) {
