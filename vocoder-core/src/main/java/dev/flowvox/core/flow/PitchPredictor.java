@@ -198,7 +198,7 @@ public final class PitchPredictor {
         if (!(voicedGain > 0 && voicedGain < 1)) {
             throw new IllegalArgumentException("synthesis gain " + voicedGain + "; expected in (0, 1)");
         }
-        return new Synthesis(enabled() ? voicedGain : 0);
+        return new Synthesis(voicedGain);
     }
 
     /**

@@ -47,10 +47,7 @@ public record SynthesisDefaults(double sigma, int refinementPasses, double voice
             throw new IllegalArgumentException("refinement passes " + refinementPasses + "; expected 0 to "
                     + MelRefinement.MAX_PASSES);
         }
-        if (!(voicedGain >= 0 && voicedGain < 1)) {
-            throw new IllegalArgumentException("voiced gain " + voicedGain + "; expected 0 (the pitch predictor's "
-                    + "own) or a gain in (0, 1)");
-        }
+        MelRefinement.requireVoicedGain(voicedGain);
         if (basis == null || basis.isBlank()) {
             throw new IllegalArgumentException("the basis of a synthesis default is required");
         }

@@ -58,14 +58,25 @@ public final class MelRefinement {
         if (passes < 0 || passes > MAX_PASSES) {
             throw new IllegalArgumentException(passes + " refinement passes; expected 0 to " + MAX_PASSES);
         }
-        if (!(voicedGain >= 0 && voicedGain < 1)) {
-            throw new IllegalArgumentException("voiced gain " + voicedGain + "; expected 0 (the predictor's own) "
-                    + "or a gain in (0, 1)");
-        }
         this.stft = stft;
         this.inversion = inversion;
         this.passes = passes;
-        this.voicedGain = voicedGain;
+        this.voicedGain = requireVoicedGain(voicedGain);
+    }
+
+    /**
+     * Checks a voiced gain for refined synthesis.
+     *
+     * @param gain in (0, 1), or 0 for the pitch predictor's own
+     * @return the gain
+     * @throws IllegalArgumentException for any other value
+     */
+    public static double requireVoicedGain(double gain) {
+        if (!(gain >= 0 && gain < 1)) {
+            throw new IllegalArgumentException("voiced gain " + gain + "; expected 0 (the predictor's own) "
+                    + "or a gain in (0, 1)");
+        }
+        return gain;
     }
 
     /**
