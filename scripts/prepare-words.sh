@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: GPL-3.0-or-later
 #
-# prepare-words.sh - normal speech from speakers flowvox never saw, to measure false positives of the
-# anomaly checks on it.
+# prepare-words.sh - normal speech from many speakers and microphones: half of its languages calibrate
+# the anomaly checks, the other half measures their false positives on speakers they never heard.
 #
 # Usage: scripts/prepare-words.sh [OUTPUT_DIR]      (default: <repo>/data/words, gitignored)
 #

@@ -18,7 +18,7 @@ import java.util.List;
 final class CalibrationOptions {
 
     @Option(names = "--train", split = ",", paramLabel = "SPEECH",
-            defaultValue = "data/corpus/train.tsv,data/corpus-nl/train.tsv",
+            defaultValue = "data/corpus/train.tsv,data/corpus-nl/train.tsv,data/words/calibrate.tsv",
             description = "normal speech to calibrate on: manifests, directories of audio files or audio files; "
                     + "several (comma-separated or repeated) are joined (default: ${DEFAULT-VALUE})")
     List<Path> trainManifests;

@@ -73,7 +73,8 @@ class AnomalyCommandsTest {
                 + " (" + clip + " clips)"), "both manifests are joined: " + info.out());
         assertTrue(info.out().contains("calibration: 0.50 s segments bounding [nats_per_sample, latent_energy, "
                 + "min_group_energy_db, max_group_energy_db]; whole clips bounding [onset_skewness, echo_correlation, "
-                + "high_band_db, flat_top_share, resolution_bits]"), info.out());
+                + "high_band_db, log_level_spread, flat_top_share, resolution_bits, click_rate, dropout_edge_db]"),
+                info.out());
 
         Path clean = dir.resolve("clean.wav");
         FixtureSpeech.write(clean, Arrays.copyOfRange(speech, 5512, 5512 + 33075));
@@ -226,6 +227,17 @@ class AnomalyCommandsTest {
         JsonObject failed = JsonParser.parseString(lines[1]).getAsJsonObject();
         assertEquals("error", failed.get("status").getAsString());
         assertEquals(missing + ": no such file; expected an audio file", failed.get("error").getAsString());
+    }
+
+    /** Calibrating on prepared data that is not there names the script that prepares it. */
+    @Test
+    void missingPreparedDataNamesItsScript() throws Exception {
+        Path bundle = dir.resolve("unprepared.flowvox");
+        Files.copy(Path.of("..", "models", "checks", "checks.flowvox"), bundle);
+        CliRun calibrated = run("calibrate", "-m", bundle.toString(), "--train", "data/words/calibrate.tsv");
+        assertEquals(1, calibrated.status(), calibrated.err());
+        assertEquals("flowvox calibrate: no such file: data/words/calibrate.tsv (scripts/prepare-words.sh creates it)",
+                calibrated.err().strip());
     }
 
     /** {@code check --server} on a server that wants TLS and a bearer token judges as the local check does. */

@@ -11,9 +11,10 @@ import java.util.function.ToDoubleFunction;
  * Statistics of a whole clip that a calibration can bound besides the per-segment flow features.
  * The flow scores audio <em>given its own mel</em>, so it cannot see an anomaly that keeps audio and
  * mel consistent: speech played backwards, an echo or a missing top band are all faithfully
- * recorded in the mel. The first three statistics look at the mel itself and none depends on the
- * clip's gain (until its quietest bands reach the mel's floor); the last two look at the sample
- * values, which hard clipping and coarse quantization change in ways no spectrum shows.
+ * recorded in the mel. The first four statistics look at the mel itself and none depends on the
+ * clip's gain (until its quietest bands reach the mel's floor); the last four look at the sample
+ * values, which hard clipping, coarse quantization, clicks and dropouts change in ways the flow,
+ * which explains a clip given its own mel, sees only in part.
  *
  * <p>"Active" frames are those within {@value #ACTIVE_RANGE_NATS} nats (52 dB) of the clip's loudest
  * frame, where loudness is the log of the frame's mean mel magnitude; "changes" are the differences
@@ -37,6 +38,17 @@ public enum ClipFeature {
      */
     HIGH_BAND_DB("high_band_db", 0, ClipSignal::highBandDb),
     /**
+     * How much the level varies over the clip in each part of the spectrum: the mel bands are summed
+     * in groups of eight (ten groups of the 80-band mel), each group's power averaged over three
+     * frames and taken in dB, and the natural log of the median over the groups of their 90th minus
+     * 5th percentile level (dB, at most 60, so that digital silence at the mel's floor does not make
+     * it depend on the gain). Speech comes and goes in syllables and pauses, 20–60 dB in every part
+     * of the spectrum; steady noise or a tone hardly varies (noise about 3 dB, the estimate's own
+     * scatter, whatever its spectrum). The log makes the margin a ratio: a tenth of speech's spread
+     * is as far below it for a quiet studio as for a noisy one. Its scale is at least 0.1.
+     */
+    LOG_LEVEL_SPREAD("log_level_spread", 0.1, ClipSignal::logLevelSpread),
+    /**
      * Share of the loud samples (at least a quarter of the clip's peak) that equal a neighbouring
      * sample: flat tops. About 0.001 for speech sampled at 16 bits; hard clipping and 8-bit
      * quantization raise it to a tenth or more. Its scale is at least 0.02.
@@ -46,7 +58,19 @@ public enum ClipFeature {
      * Bits of resolution the samples use, 16 at most: 8 for audio that went through 8 bits. Its
      * scale is at least one bit, so a margin counts bits lost.
      */
-    RESOLUTION_BITS("resolution_bits", 1, ClipSignal::resolutionBits);
+    RESOLUTION_BITS("resolution_bits", 1, ClipSignal::resolutionBits),
+    /**
+     * Clicks per second: single samples out of line with their neighbourhood's curvature (details in
+     * the sample statistics). Normal speech has almost none; a click train has one per click. Its
+     * scale is at least one click per second.
+     */
+    CLICK_RATE("click_rate", 1, ClipSignal::clickRate),
+    /**
+     * How loud the audio is right around its loudest-edged run of digital zeros, dB relative to the
+     * clip's RMS, at least -60 (also the value without any run). Recordings reach digital silence
+     * from quiet audio; a dropout cuts sound off mid-word. Its scale is at least 5 dB.
+     */
+    DROPOUT_EDGE_DB("dropout_edge_db", 5, ClipSignal::dropoutEdgeDb);
 
     /** Clips shorter than this are judged by their segments only: the statistics need enough frames. */
     public static final double MIN_SECONDS = 1.0;

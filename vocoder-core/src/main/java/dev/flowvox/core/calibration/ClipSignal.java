@@ -19,6 +19,11 @@ final class ClipSignal {
     private static final double HIGH_FRACTION_OF_FMAX = 2.0 / 3;
     private static final double DB_PER_NAT = 20 / Math.log(10);
     private static final double TINY = 1e-12;
+    private static final double SPREAD_LOW_QUANTILE = 0.05;
+    private static final double SPREAD_HIGH_QUANTILE = 0.9;
+    private static final int MEL_BANDS_PER_GROUP = 8;
+    private static final double MIN_SPREAD_DB = 0.01;
+    private static final double MAX_SPREAD_DB = 60;
 
     private final float[] audio;
     private final float[][] logMel;
@@ -52,6 +57,43 @@ final class ClipSignal {
 
     double resolutionBits() {
         return SampleStatistics.resolutionBits(audio);
+    }
+
+    double clickRate() {
+        return SampleStatistics.clickRate(audio, mel.sampleRate());
+    }
+
+    double dropoutEdgeDb() {
+        return SampleStatistics.dropoutEdgeDb(audio, mel.sampleRate());
+    }
+
+    double logLevelSpread() {
+        int groups = Math.max(1, logMel.length / MEL_BANDS_PER_GROUP);
+        double[] spreads = new double[groups];
+        for (int g = 0; g < groups; g++) {
+            int from = g * logMel.length / groups;
+            int to = (g + 1) * logMel.length / groups;
+            double[] power = new double[frames];
+            for (int b = from; b < to; b++) {
+                for (int t = 0; t < frames; t++) {
+                    power[t] += Math.exp(2 * logMel[b][t]);
+                }
+            }
+            double[] levels = new double[frames];
+            for (int t = 0; t < frames; t++) {
+                int first = Math.max(0, t - 1);
+                int last = Math.min(frames - 1, t + 1);
+                double sum = 0;
+                for (int u = first; u <= last; u++) {
+                    sum += power[u];
+                }
+                levels[t] = 10 * Math.log10(sum / (last - first + 1));
+            }
+            Arrays.sort(levels);
+            spreads[g] = Calibrator.quantile(levels, SPREAD_HIGH_QUANTILE)
+                    - Calibrator.quantile(levels, SPREAD_LOW_QUANTILE);
+        }
+        return Math.log(Math.max(MIN_SPREAD_DB, Math.min(MAX_SPREAD_DB, median(spreads, groups))));
     }
 
     double onsetSkewness() {

@@ -3,7 +3,9 @@ package dev.flowvox.core.calibration;
 
 /**
  * Statistics of a clip's sample values themselves, which no spectrum shows: how often loud samples
- * repeat (hard clipping, coarse quantization) and how many bits of resolution the samples use.
+ * repeat (hard clipping, coarse quantization), how many bits of resolution the samples use, how
+ * often a single sample jumps out of its neighbourhood (clicks) and how loud the audio is around
+ * runs of digital silence (dropouts).
  */
 final class SampleStatistics {
 
@@ -13,6 +15,20 @@ final class SampleStatistics {
     static final double RESOLUTION_QUANTILE = 0.99;
     /** Bits of a 16-bit PCM sample, the finest resolution counted. */
     static final int FULL_BITS = 16;
+    /** A click's curvature exceeds its neighbourhood's RMS curvature this many times. */
+    static final double CLICK_RATIO = 15;
+    /** A click's curvature is at least this (-60 dBFS): steps of the last bits in quiet passages are not clicks. */
+    static final double MIN_CLICK = 1e-3;
+    /** The neighbourhood a click stands out of, seconds on each side. */
+    static final double CLICK_NEIGHBOURHOOD_SECONDS = 0.005;
+    /** Clicks closer than this are one click, seconds. */
+    static final double CLICK_MERGE_SECONDS = 0.001;
+    /** Runs of digital zeros at least this long can be dropouts, seconds. */
+    static final double MIN_DROPOUT_SECONDS = 0.002;
+    /** The audio measured on each side of a run of zeros, seconds. */
+    static final double DROPOUT_EDGE_SECONDS = 0.005;
+    /** The quietest dropout edge reported, dB below the clip's RMS: the value for a clip without one. */
+    static final double DROPOUT_FLOOR_DB = -60;
 
     private SampleStatistics() {
     }
@@ -78,5 +94,102 @@ final class SampleStatistics {
             shared++;
         }
         return FULL_BITS - shared;
+    }
+
+    /**
+     * Clicks per second: samples whose curvature {@code |x[n] − (x[n−1] + x[n+1]) / 2|} is at least
+     * {@value #CLICK_RATIO} times the RMS curvature of the {@value #CLICK_NEIGHBOURHOOD_SECONDS} s on
+     * each side (the sample and its two neighbours on each side left out), and at least
+     * {@value #MIN_CLICK}; such samples within {@value #CLICK_MERGE_SECONDS} s count once. A click
+     * or a digital glitch is one or two samples out of line; speech, even a plosive's burst, changes
+     * its curvature over many samples, so normal speech has almost none.
+     *
+     * @param audio samples in [-1, 1]
+     * @param sampleRate their rate, Hz
+     * @return clicks per second, at least 0
+     */
+    static double clickRate(float[] audio, int sampleRate) {
+        int n = audio.length;
+        if (n < 3) {
+            return 0;
+        }
+        double[] curvature = new double[n];
+        double[] cumulative = new double[n + 1];
+        for (int i = 0; i < n; i++) {
+            curvature[i] = i == 0 || i == n - 1 ? 0 : Math.abs(audio[i] - 0.5 * (audio[i - 1] + audio[i + 1]));
+            cumulative[i + 1] = cumulative[i] + curvature[i] * curvature[i];
+        }
+        int reach = Math.max(3, (int) Math.round(CLICK_NEIGHBOURHOOD_SECONDS * sampleRate));
+        int merge = Math.max(1, (int) Math.round(CLICK_MERGE_SECONDS * sampleRate));
+        int clicks = 0;
+        int last = Integer.MIN_VALUE / 2;
+        for (int i = 1; i < n - 1; i++) {
+            if (curvature[i] < MIN_CLICK) {
+                continue;
+            }
+            int from = Math.max(0, i - reach);
+            int to = Math.min(n, i + reach + 1);
+            int ownFrom = Math.max(0, i - 2);
+            int ownTo = Math.min(n, i + 3);
+            int count = (to - from) - (ownTo - ownFrom);
+            double energy = cumulative[to] - cumulative[from] - (cumulative[ownTo] - cumulative[ownFrom]);
+            double rms = Math.sqrt(Math.max(0, energy) / Math.max(1, count));
+            if (curvature[i] > CLICK_RATIO * rms) {
+                if (i - last > merge) {
+                    clicks++;
+                }
+                last = i;
+            }
+        }
+        return clicks / ((double) n / sampleRate);
+    }
+
+    /**
+     * How loud the audio is around its loudest-edged dropout: over every run of exact zeros at least
+     * {@value #MIN_DROPOUT_SECONDS} s long with audio on both sides, the RMS of the quieter of the
+     * {@value #DROPOUT_EDGE_SECONDS} s before and after it, in dB relative to the clip's RMS; the
+     * largest such value, at least {@value #DROPOUT_FLOOR_DB}. Recordings fall silent gradually
+     * (their digital silence, where there is any, follows audio already quiet), so they stay near the
+     * floor; a dropout cuts sound off in mid-word, and 8-bit quantization rounds quiet passages to
+     * zero between louder samples.
+     *
+     * @param audio samples in [-1, 1]
+     * @param sampleRate their rate, Hz
+     * @return dB relative to the clip's RMS, at least {@value #DROPOUT_FLOOR_DB}
+     */
+    static double dropoutEdgeDb(float[] audio, int sampleRate) {
+        double clipPower = meanSquare(audio, 0, audio.length);
+        if (clipPower == 0) {
+            return DROPOUT_FLOOR_DB;
+        }
+        int minRun = Math.max(1, (int) Math.round(MIN_DROPOUT_SECONDS * sampleRate));
+        int edge = Math.max(1, (int) Math.round(DROPOUT_EDGE_SECONDS * sampleRate));
+        double loudest = DROPOUT_FLOOR_DB;
+        int i = 0;
+        while (i < audio.length) {
+            if (audio[i] != 0f) {
+                i++;
+                continue;
+            }
+            int end = i;
+            while (end < audio.length && audio[end] == 0f) {
+                end++;
+            }
+            if (i > 0 && end < audio.length && end - i >= minRun) {
+                double quieter = Math.min(meanSquare(audio, Math.max(0, i - edge), i),
+                        meanSquare(audio, end, Math.min(audio.length, end + edge)));
+                loudest = Math.max(loudest, 10 * Math.log10(Math.max(quieter, Double.MIN_NORMAL) / clipPower));
+            }
+            i = end;
+        }
+        return loudest;
+    }
+
+    private static double meanSquare(float[] audio, int from, int to) {
+        double sum = 0;
+        for (int i = from; i < to; i++) {
+            sum += (double) audio[i] * audio[i];
+        }
+        return to > from ? sum / (to - from) : 0;
     }
 }

@@ -61,6 +61,22 @@ class ClipFeatureTest {
     }
 
     @Test
+    void steadyNoiseAndAToneVaryFarLessThanSpeech() {
+        java.util.SplittableRandom random = new java.util.SplittableRandom(2);
+        float[] noise = new float[speech.length];
+        float[] tone = new float[speech.length];
+        for (int i = 0; i < speech.length; i++) {
+            noise[i] = (float) (0.05 * random.nextGaussian());
+            tone[i] = (float) (0.05 * Math.sin(2 * Math.PI * 440.0 * i / MEL.sampleRate()));
+        }
+        double spoken = clean[ClipFeature.LOG_LEVEL_SPREAD.ordinal()];
+        double steady = measure(noise)[ClipFeature.LOG_LEVEL_SPREAD.ordinal()];
+        double sine = measure(tone)[ClipFeature.LOG_LEVEL_SPREAD.ordinal()];
+        assertTrue(steady < spoken - 1.5 && sine < spoken - 1.5,
+                "log level spread: speech " + spoken + ", white noise " + steady + ", tone " + sine);
+    }
+
+    @Test
     void statisticsIgnoreGain() {
         float[] quiet = speech.clone();
         for (int i = 0; i < quiet.length; i++) {

@@ -10,11 +10,16 @@ import dev.flowvox.core.audio.WavReader;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import java.util.Arrays;
 import java.util.SplittableRandom;
 
-/** Flat tops and resolution on the fixture speech (16-bit) and on that speech clipped or requantized. */
+/**
+ * Flat tops, resolution, clicks and dropouts on the fixture speech (16-bit) and on that speech clipped,
+ * requantized, clicked or cut.
+ */
 class SampleStatisticsTest {
 
+    private static final int RATE = 22050;
     private static float[] speech;
 
     @BeforeAll
@@ -75,5 +80,81 @@ class SampleStatisticsTest {
         float[] silence = new float[22050];
         assertEquals(16, SampleStatistics.resolutionBits(silence));
         assertEquals(0, SampleStatistics.flatTopShare(silence));
+    }
+
+    @Test
+    void clicksAreCountedAndSpeechHasAlmostNone() {
+        float[] recorded = recorded(speech);
+        double clean = SampleStatistics.clickRate(recorded, RATE);
+        assertTrue(clean < 0.5, "clicks per second in speech " + clean);
+        float[] clicked = recorded.clone();
+        float height = 0.5f * peak(recorded);
+        SplittableRandom random = new SplittableRandom(4);
+        for (int i = 777; i + 1 < clicked.length; i += RATE / 10) {
+            float spike = random.nextBoolean() ? height : -height;
+            clicked[i] += spike;
+            clicked[i + 1] -= spike;
+        }
+        double rate = SampleStatistics.clickRate(clicked, RATE);
+        assertTrue(rate > 8 && rate < 11, "10 clicks per second counted as " + rate);
+    }
+
+    @Test
+    void aDropoutCutsSoundOffLoudlyWhereAFadeToSilenceIsQuiet() {
+        float[] recorded = recorded(speech);
+        assertEquals(SampleStatistics.DROPOUT_FLOOR_DB, SampleStatistics.dropoutEdgeDb(recorded, RATE),
+                "audio without digital zeros");
+        int length = (int) (0.15 * RATE);
+        int start = loudest(recorded, length);
+        float[] dropout = recorded.clone();
+        Arrays.fill(dropout, start, start + length, 0f);
+        double cut = SampleStatistics.dropoutEdgeDb(dropout, RATE);
+        assertTrue(cut > -15, "edge of a dropout in loud speech " + cut + " dB");
+        int fade = (int) (0.2 * RATE);
+        float[] faded = recorded.clone();
+        for (int i = 0; i < fade; i++) {
+            double gain = Math.pow(Math.sin(Math.PI / 2 * i / fade), 2);
+            faded[start - 1 - i] *= (float) gain;
+            faded[start + length + i] *= (float) gain;
+        }
+        Arrays.fill(faded, start, start + length, 0f);
+        double quiet = SampleStatistics.dropoutEdgeDb(faded, RATE);
+        assertTrue(quiet < -40, "edge of a fade to digital silence " + quiet + " dB");
+        assertTrue(SampleStatistics.dropoutEdgeDb(speech, RATE) > -30,
+                "the fixture (espeak-ng's speech) stops its sounds abruptly into digital silence");
+    }
+
+    /** The fixture as a recording has it: a noise floor at about -80 dBFS instead of digital silence. */
+    private static float[] recorded(float[] audio) {
+        SplittableRandom random = new SplittableRandom(9);
+        float[] out = new float[audio.length];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = audio[i] + (float) (1e-4 * random.nextGaussian());
+        }
+        return out;
+    }
+
+    private static float peak(float[] audio) {
+        float peak = 0;
+        for (float sample : audio) {
+            peak = Math.max(peak, Math.abs(sample));
+        }
+        return peak;
+    }
+
+    private static int loudest(float[] audio, int length) {
+        double best = -1;
+        int where = 0;
+        for (int start = length; start + 2 * length < audio.length; start += length / 4) {
+            double energy = 0;
+            for (int i = start; i < start + length; i++) {
+                energy += audio[i] * audio[i];
+            }
+            if (energy > best) {
+                best = energy;
+                where = start;
+            }
+        }
+        return where;
     }
 }
