@@ -9,8 +9,6 @@ import picocli.CommandLine;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.NoSuchFileException;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /**
  * Turns the expected failures (bad input files, bad arguments, a server's refusal or absence) into one
@@ -39,32 +37,10 @@ final class FriendlyErrors implements CommandLine.IExecutionExceptionHandler {
         return 2;
     }
 
-    /** The repository's data directories and the scripts that create them, most specific first. */
-    private static final Map<String, String> DATA_SCRIPTS = new LinkedHashMap<>();
-
-    static {
-        DATA_SCRIPTS.put("data/corpus-nl/", "scripts/prepare-corpus.sh --language nl");
-        DATA_SCRIPTS.put("data/corpus/", "scripts/prepare-corpus.sh");
-        DATA_SCRIPTS.put("data/words/", "scripts/prepare-words.sh");
-        DATA_SCRIPTS.put("data/espeak/", "scripts/prepare-espeak.sh");
-    }
-
     private static String describe(Throwable e) {
         if (e instanceof NoSuchFileException missing) {
-            return (missing.getReason() == null ? "no such file" : missing.getReason()) + ": " + missing.getFile()
-                    + preparedBy(missing.getFile());
+            return (missing.getReason() == null ? "no such file" : missing.getReason()) + ": " + missing.getFile();
         }
         return e.getMessage() == null ? e.toString() : e.getMessage();
-    }
-
-    /** How to create a missing file of the repository's prepared data; empty for any other file. */
-    private static String preparedBy(String file) {
-        String path = file == null ? "" : file.replace('\\', '/');
-        for (Map.Entry<String, String> data : DATA_SCRIPTS.entrySet()) {
-            if (path.startsWith(data.getKey()) || path.contains("/" + data.getKey())) {
-                return " (" + data.getValue() + " creates it)";
-            }
-        }
-        return "";
     }
 }

@@ -236,8 +236,8 @@ class AnomalyCommandsTest {
         Files.copy(Path.of("..", "models", "checks", "checks.flowvox"), bundle);
         CliRun calibrated = run("calibrate", "-m", bundle.toString(), "--train", "data/words/calibrate.tsv");
         assertEquals(1, calibrated.status(), calibrated.err());
-        assertEquals("flowvox calibrate: no such file: data/words/calibrate.tsv (scripts/prepare-words.sh creates it)",
-                calibrated.err().strip());
+        assertEquals("flowvox calibrate: corpus manifest not found (scripts/prepare-words.sh writes it): "
+                + "data/words/calibrate.tsv", calibrated.err().strip());
     }
 
     /** {@code check --server} on a server that wants TLS and a bearer token judges as the local check does. */

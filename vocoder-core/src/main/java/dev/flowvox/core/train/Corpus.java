@@ -12,6 +12,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The clips of a manifest ({@code path, samples, seconds, source} as tab-separated values with a
@@ -23,6 +24,13 @@ import java.util.List;
  * @param clips the audio, in manifest order
  */
 public record Corpus(String source, List<String> names, List<AudioClip> clips) {
+
+    /** The repository's data directories and the scripts that write their manifests. */
+    private static final Map<String, String> PREPARED_BY = Map.of(
+            "data/corpus/", "scripts/prepare-corpus.sh",
+            "data/corpus-nl/", "scripts/prepare-corpus.sh --language nl",
+            "data/words/", "scripts/prepare-words.sh",
+            "data/espeak/", "scripts/prepare-espeak.sh");
 
     /** Freezes the lists and rejects an empty corpus. */
     public Corpus {
@@ -75,9 +83,8 @@ public record Corpus(String source, List<String> names, List<AudioClip> clips) {
      */
     public static List<Entry> entries(Path manifest) throws IOException {
         if (!Files.isRegularFile(manifest)) {
-            throw new NoSuchFileException(manifest.toString(), null, "corpus manifest not found "
-                    + "(scripts/prepare-corpus.sh writes data/corpus/{train,valid}.tsv, and with --language nl "
-                    + "data/corpus-nl/)");
+            throw new NoSuchFileException(manifest.toString(), null, "corpus manifest not found ("
+                    + preparedBy(manifest) + ")");
         }
         List<String> lines = Files.readAllLines(manifest, StandardCharsets.UTF_8);
         if (lines.isEmpty() || !lines.get(0).startsWith("path\t")) {
@@ -91,6 +98,17 @@ public record Corpus(String source, List<String> names, List<AudioClip> clips) {
             }
         }
         return entries;
+    }
+
+    /** Which of the repository's scripts writes a manifest, judged by its directory. */
+    private static String preparedBy(Path manifest) {
+        String path = "/" + manifest.toString().replace('\\', '/');
+        for (Map.Entry<String, String> data : PREPARED_BY.entrySet()) {
+            if (path.contains("/" + data.getKey())) {
+                return data.getValue() + " writes it";
+            }
+        }
+        return "scripts/prepare-corpus.sh writes data/corpus/{train,valid}.tsv, and with --language nl data/corpus-nl/";
     }
 
     /**

@@ -15,8 +15,10 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 class CorpusTest {
 
@@ -35,6 +37,21 @@ class CorpusTest {
         assertEquals(List.of("cs/0.wav", "cs/1.wav", "nl/0.wav"), joined.names());
         assertEquals(600, joined.totalSamples());
         assertEquals(300, joined.clips().get(2).length());
+    }
+
+    @Test
+    void aMissingManifestNamesTheScriptThatWritesIt() {
+        Map<String, String> scripts = Map.of("data/corpus-nl/train.tsv", "scripts/prepare-corpus.sh --language nl",
+                "data/corpus/valid.tsv", "scripts/prepare-corpus.sh", "data/words/heldout.tsv",
+                "scripts/prepare-words.sh", "data/espeak/train.tsv", "scripts/prepare-espeak.sh");
+        for (Map.Entry<String, String> manifest : scripts.entrySet()) {
+            NoSuchFileException e = assertThrows(NoSuchFileException.class,
+                    () -> Corpus.entries(dir.resolve(manifest.getKey())));
+            assertEquals("corpus manifest not found (" + manifest.getValue() + " writes it)", e.getReason());
+        }
+        NoSuchFileException elsewhere = assertThrows(NoSuchFileException.class,
+                () -> Corpus.entries(dir.resolve("mine.tsv")));
+        assertTrue(elsewhere.getReason().contains("scripts/prepare-corpus.sh writes data/corpus/"), elsewhere.getReason());
     }
 
     @Test
