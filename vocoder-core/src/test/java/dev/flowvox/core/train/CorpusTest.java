@@ -51,7 +51,8 @@ class CorpusTest {
         }
         NoSuchFileException elsewhere = assertThrows(NoSuchFileException.class,
                 () -> Corpus.entries(dir.resolve("mine.tsv")));
-        assertTrue(elsewhere.getReason().contains("scripts/prepare-corpus.sh writes data/corpus/"), elsewhere.getReason());
+        assertTrue(elsewhere.getReason().contains("scripts/prepare-corpus.sh writes data/corpus/"),
+                elsewhere.getReason());
     }
 
     @Test
