@@ -185,7 +185,15 @@ final class SampleStatistics {
         return loudest;
     }
 
-    private static double meanSquare(float[] audio, int from, int to) {
+    /**
+     * Mean square of a range of samples.
+     *
+     * @param audio samples
+     * @param from first sample (inclusive)
+     * @param to last sample (exclusive)
+     * @return the mean of the squares; 0 for an empty range
+     */
+    static double meanSquare(float[] audio, int from, int to) {
         double sum = 0;
         for (int i = from; i < to; i++) {
             sum += (double) audio[i] * audio[i];

@@ -97,11 +97,6 @@ public record SegmentFeatures(long startSample, long endSample, double levelDb, 
      * @return RMS in dBFS, at least {@link #SILENCE_DB}
      */
     public static double levelDb(float[] audio, int from, int to) {
-        double energy = 0;
-        for (int i = from; i < to; i++) {
-            energy += (double) audio[i] * audio[i];
-        }
-        double meanSquare = energy / (to - from);
-        return Math.max(SILENCE_DB, 10 * Math.log10(meanSquare));
+        return Math.max(SILENCE_DB, 10 * Math.log10(SampleStatistics.meanSquare(audio, from, to)));
     }
 }
