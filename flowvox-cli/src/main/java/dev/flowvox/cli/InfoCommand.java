@@ -40,7 +40,7 @@ final class InfoCommand implements Callable<Integer> {
                 + " (synthesis default: " + synthesis.basis() + ")");
         spec.commandLine().getOut().println("refinement:  " + synthesis.refinementPasses()
                 + " mel refinement passes by default (flowvox vocode --refine PASSES chooses others)"
-                + (synthesis.voicedGain() > 0 && info.flow().pitchPrediction().enabled()
+                + (synthesis.setsVoicedGain(info.flow().pitchPrediction())
                         ? "; refined synthesis continues voiced periods with gain "
                         + synthesis.voicedGain() + " (training: " + info.flow().pitchPrediction().voicedGain() + ")"
                         : ""));

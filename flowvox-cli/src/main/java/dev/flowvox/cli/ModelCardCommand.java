@@ -139,9 +139,10 @@ final class ModelCardCommand implements Callable<Integer> {
                 .append("On a shared host these numbers move with the neighbours' load from one run to the next; ")
                 .append("`flowvox speed` measures again.\n\n");
         md.append("## Quality: copy synthesis against Griffin-Lim\n\n");
-        boolean ownGain = synthesis.voicedGain() > 0 && info.flow().pitchPrediction().enabled();
-        String gain = ownGain ? String.format(Locale.ROOT, ", with the pitch predictor's gain on voiced frames at %s "
-                + "(%s in training)", synthesis.voicedGain(), info.flow().pitchPrediction().voicedGain()) : "";
+        String gain = synthesis.setsVoicedGain(info.flow().pitchPrediction())
+                ? String.format(Locale.ROOT, ", with the pitch predictor's gain on voiced frames at %s "
+                        + "(%s in training)", synthesis.voicedGain(), info.flow().pitchPrediction().voicedGain())
+                : "";
         md.append(String.format(Locale.ROOT, "Synthesis uses σ %.2f and %d mel refinement passes%s when a caller "
                 + "does not choose: %s.%n%n", synthesis.sigma(), synthesis.refinementPasses(), gain,
                 synthesis.basis()));

@@ -3,6 +3,7 @@ package dev.flowvox.core.model;
 
 import com.google.gson.JsonObject;
 
+import dev.flowvox.core.flow.PitchPrediction;
 import dev.flowvox.core.synth.MelRefinement;
 
 import java.io.IOException;
@@ -62,6 +63,17 @@ public record SynthesisDefaults(double sigma, int refinementPasses, double voice
      */
     public SynthesisDefaults(double sigma, int refinementPasses, String basis) {
         this(sigma, refinementPasses, 0, basis);
+    }
+
+    /**
+     * Whether refined synthesis of a flow with this pitch prediction runs a voiced gain of its own
+     * instead of the training gain.
+     *
+     * @param prediction the flow's pitch prediction
+     * @return true when the defaults name a gain and the flow predicts pitch
+     */
+    public boolean setsVoicedGain(PitchPrediction prediction) {
+        return voicedGain > 0 && prediction.enabled();
     }
 
     /**
