@@ -9,7 +9,6 @@ import dev.flowvox.core.calibration.CalibrationProvenance;
 import dev.flowvox.core.calibration.CalibrationSection;
 import dev.flowvox.core.calibration.Calibrator;
 import dev.flowvox.core.calibration.ClipBounds;
-import dev.flowvox.core.calibration.ClipFeature;
 import dev.flowvox.core.calibration.FlowFeatures;
 import dev.flowvox.core.calibration.LevelBand;
 import dev.flowvox.core.model.ModelBundle;
@@ -127,7 +126,7 @@ final class CalibrateCommand implements Callable<Integer> {
         ClipBounds clip = c.clipBounds();
         for (int f = 0; f < clip.names().size(); f++) {
             Bounds bounds = clip.bounds().get(f);
-            out.printf(Locale.ROOT, "whole clip (at least %.1f s): %-18s %9.3f to %-9.3f%n", ClipFeature.MIN_SECONDS,
+            out.printf(Locale.ROOT, "whole clip (at least %.1f s): %-18s %9.3f to %-9.3f%n", clip.minSeconds().get(f),
                     clip.names().get(f), bounds.lower(), bounds.upper());
         }
         CalibrationProvenance.Held held = c.provenance().validation();

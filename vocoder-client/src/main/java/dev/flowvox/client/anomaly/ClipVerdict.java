@@ -14,8 +14,8 @@ import java.util.Optional;
  *     of the bounds' spreads)
  * @param threshold the calibrated threshold
  * @param segments every judged segment, in time order
- * @param wholeClip the whole-clip statistics, when the calibration bounds them and the clip is at
- *     least a second long
+ * @param wholeClip the whole-clip statistics, when the calibration bounds them and the clip is long
+ *     enough for at least one (half a second for most)
  */
 public record ClipVerdict(boolean anomalous, double score, double threshold, List<SegmentResult> segments,
         Optional<WholeClipResult> wholeClip) {

@@ -91,13 +91,13 @@ public final class LocalLikelihoodSource implements LikelihoodSource {
     }
 
     private WholeClipResult toClient(ClipCheck check) {
-        List<String> names = calibration.clipBounds().names();
+        List<String> names = check.names();
         double[] values = check.values();
         List<FeatureResult> features = new ArrayList<>();
         for (int f = 0; f < names.size(); f++) {
             Bounds bounds = check.bounds().get(f);
             features.add(new FeatureResult(names.get(f), values[f], bounds.lower(), bounds.upper()));
         }
-        return new WholeClipResult(features, check.margin(), check.deviationName(names), check.anomalous());
+        return new WholeClipResult(features, check.margin(), check.deviationName(), check.anomalous());
     }
 }

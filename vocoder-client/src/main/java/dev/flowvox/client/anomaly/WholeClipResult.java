@@ -9,7 +9,7 @@ import java.util.List;
  * backwards ({@code onset_skewness_low}), an echo ({@code echo_correlation_high}) or a band limit
  * ({@code high_band_db_low}).
  *
- * @param features every statistic the calibration bounds, in its order
+ * @param features every statistic the calibration bounds and the clip is long enough for, in its order
  * @param margin worst margin over the statistics, in multiples of the bounds' spreads (negative inside)
  * @param deviation the bound the margin is measured against, e.g. {@code onset_skewness_low}
  * @param anomalous whether the margin exceeds the threshold

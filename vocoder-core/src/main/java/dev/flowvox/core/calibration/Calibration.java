@@ -121,9 +121,9 @@ public record Calibration(double segmentSeconds, List<String> featureNames, Boun
             checks.add(check);
             score = Math.max(score, check.margin());
         }
-        Optional<ClipCheck> clipCheck = Optional.empty();
-        if (!clipBounds.isEmpty() && clip.hasWhole()) {
-            clipCheck = Optional.of(clipBounds.check(clip.whole(), threshold));
+        Optional<ClipCheck> clipCheck = clipBounds.isEmpty() || !clip.hasWhole() ? Optional.empty()
+                : clipBounds.check(clip.whole(), threshold);
+        if (clipCheck.isPresent()) {
             score = Math.max(score, clipCheck.get().margin());
         }
         return new Verdict(score > threshold, score, threshold, checks, clipCheck);

@@ -24,7 +24,8 @@ import java.util.Optional;
  *   "level_db": {"lower": -61.2, "upper": -12.3, "scale": 9.1},
  *   "bands": [{"below_db": -45.0, "segments": 1500,
  *              "bounds": [{"lower": …, "upper": …, "scale": …}, {…}]}, …, {"segments": …, "bounds": […]}],
- *   "clip": {"features": ["onset_skewness", …], "bounds": [{"lower": …, "upper": …, "scale": …}, …]},
+ *   "clip": {"features": ["onset_skewness", …], "bounds": [{"lower": …, "upper": …, "scale": …}, …],
+ *            "min_seconds": [1.0, …]},
  *   "rule": {"statistic": "worst_margin", "threshold": 1.7},
  *   "provenance": {"created": "…", "data": "…", "clips": 1779, "seconds": 6000.0, "segments": 11800,
  *                  "false_positive_rate": 0.01,
@@ -32,7 +33,9 @@ import java.util.Optional;
  * }</pre>
  *
  * <p>Version 2 added the optional {@code clip} object (whole-clip statistics, {@link ClipFeature});
- * version 1 sections are read as calibrations without it.
+ * version 1 sections are read as calibrations without it. Its {@code min_seconds} (the shortest clip
+ * each statistic judges) came later within version 2; a {@code clip} without it judges clips of at
+ * least {@link ClipBounds#LEGACY_MIN_SECONDS} s, as it did when it was written.
  */
 public final class CalibrationSection {
 
@@ -113,6 +116,9 @@ public final class CalibrationSection {
             JsonArray clipBounds = new JsonArray();
             clip.bounds().forEach(b -> clipBounds.add(bounds(b)));
             wholeClip.add("bounds", clipBounds);
+            JsonArray minSeconds = new JsonArray();
+            clip.minSeconds().forEach(minSeconds::add);
+            wholeClip.add("min_seconds", minSeconds);
             json.add("clip", wholeClip);
         }
         JsonObject rule = new JsonObject();
@@ -164,7 +170,13 @@ public final class CalibrationSection {
         clip.getAsJsonArray("features").forEach(e -> names.add(e.getAsString()));
         List<Bounds> bounds = new ArrayList<>();
         clip.getAsJsonArray("bounds").forEach(e -> bounds.add(bounds(e.getAsJsonObject())));
-        return new ClipBounds(names, bounds);
+        List<Double> minSeconds = new ArrayList<>();
+        if (clip.has("min_seconds")) {
+            clip.getAsJsonArray("min_seconds").forEach(e -> minSeconds.add(e.getAsDouble()));
+        } else {
+            names.forEach(name -> minSeconds.add(ClipBounds.LEGACY_MIN_SECONDS));
+        }
+        return new ClipBounds(names, bounds, minSeconds);
     }
 
     private static JsonObject bounds(Bounds bounds) {

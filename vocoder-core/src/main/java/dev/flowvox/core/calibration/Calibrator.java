@@ -17,7 +17,8 @@ import java.util.Locale;
  *   <li>Cut loudness into {@code levelBands} bands of equal segment count; in each band every feature
  *       gets the {@code tail} and {@code 1 − tail} quantiles as bounds and half its 16–84% range as
  *       scale.</li>
- *   <li>Whole-clip statistics, when given: over the clips long enough to have them, the {@code
+ *   <li>Whole-clip statistics, when given: each over the clips long enough to have it ({@link
+ *       ClipFeature#minSeconds}, which the bound keeps as the shortest clip it judges), the {@code
  *       clipTail} and {@code 1 − clipTail} quantiles as bounds and half the 16–84% range as scale;
  *       the scale at least the statistic's {@link ClipFeature#minScale} and the bounds at least two
  *       of it wide.</li>
@@ -192,19 +193,22 @@ public final class Calibrator {
         if (names.isEmpty()) {
             return ClipBounds.NONE;
         }
-        List<ClipFeatures> measured = clips.stream().filter(ClipFeatures::hasWhole).toList();
-        if (measured.size() < MIN_MEASURED_CLIPS) {
-            throw new IllegalArgumentException(measured.size() + " calibration clips are long enough for whole-clip "
-                    + "statistics; expected at least " + MIN_MEASURED_CLIPS + " of at least " + ClipFeature.MIN_SECONDS
-                    + " s");
-        }
         List<Bounds> bounds = new ArrayList<>();
+        List<Double> minSeconds = new ArrayList<>();
         for (int f = 0; f < names.size(); f++) {
             int index = f;
-            double[] sorted = measured.stream().mapToDouble(c -> c.whole()[index]).sorted().toArray();
+            double[] sorted = clips.stream().filter(ClipFeatures::hasWhole).mapToDouble(c -> c.whole()[index])
+                    .filter(v -> !Double.isNaN(v)).sorted().toArray();
+            double shortest = minSeconds(names.get(f));
+            if (sorted.length < MIN_MEASURED_CLIPS) {
+                throw new IllegalArgumentException(sorted.length + " calibration clips are long enough for the whole-clip "
+                        + "statistic " + names.get(f) + "; expected at least " + MIN_MEASURED_CLIPS + " of at least "
+                        + shortest + " s");
+            }
             bounds.add(atLeast(bounds(sorted, settings.clipTail()), minScale(names.get(f))));
+            minSeconds.add(shortest);
         }
-        return new ClipBounds(names, bounds);
+        return new ClipBounds(names, bounds, minSeconds);
     }
 
     /**
@@ -220,6 +224,11 @@ public final class Calibrator {
         }
         double centre = (fitted.lower() + fitted.upper()) / 2;
         return new Bounds(centre - minScale, centre + minScale, scale);
+    }
+
+    /** The statistic's own shortest clip ({@link ClipFeature#minSeconds}); 0 for other methods' statistics. */
+    private static double minSeconds(String name) {
+        return ClipFeature.names().contains(name) ? ClipFeature.named(name).minSeconds() : 0;
     }
 
     /** The statistic's own smallest scale ({@link ClipFeature#minScale}); 0 for other methods' statistics. */

@@ -1,26 +1,42 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 package dev.flowvox.core.calibration;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A calibration's two-sided bounds on whole-clip statistics ({@link ClipFeature}).
  *
  * @param names the bounded statistics, in order; empty when the calibration has none
  * @param bounds one per name
+ * @param minSeconds one per name: the shortest clip the bound judges, as short as the clips it was
+ *     learned from ({@link FlowFeatures#forCalibration} leaves the statistic out of shorter clips)
  */
-public record ClipBounds(List<String> names, List<Bounds> bounds) {
+public record ClipBounds(List<String> names, List<Bounds> bounds, List<Double> minSeconds) {
 
     /** A calibration without whole-clip bounds (version 1, or a method without clip statistics). */
-    public static final ClipBounds NONE = new ClipBounds(List.of(), List.of());
+    public static final ClipBounds NONE = new ClipBounds(List.of(), List.of(), List.of());
+
+    /**
+     * The shortest clip that calibrations written before the minimum was stored judge with any
+     * whole-clip statistic: they learned them from clips of at least a second.
+     */
+    public static final double LEGACY_MIN_SECONDS = 1.0;
 
     /** Validates and freezes. */
     public ClipBounds {
         names = List.copyOf(names);
         bounds = List.copyOf(bounds);
-        if (names.size() != bounds.size()) {
-            throw new IllegalArgumentException(names.size() + " clip statistics but " + bounds.size()
-                    + " bounds; expected one bound per statistic");
+        minSeconds = List.copyOf(minSeconds);
+        if (names.size() != bounds.size() || names.size() != minSeconds.size()) {
+            throw new IllegalArgumentException(names.size() + " clip statistics but " + bounds.size() + " bounds and "
+                    + minSeconds.size() + " minimum durations; expected one of each per statistic");
+        }
+        for (double seconds : minSeconds) {
+            if (!(seconds >= 0) || !Double.isFinite(seconds)) {
+                throw new IllegalArgumentException("minimum clip duration " + seconds + " s; expected a finite value >= 0");
+            }
         }
     }
 
@@ -30,20 +46,34 @@ public record ClipBounds(List<String> names, List<Bounds> bounds) {
     }
 
     /**
-     * Judges a clip's statistics.
+     * Judges a clip's statistics: those it has.
      *
-     * @param values one per name
+     * @param values one per name, NaN for a statistic the clip does not have
      * @param threshold the calibration's threshold, which widens the reported bounds
-     * @return the check: the worst margin and the statistic it belongs to
+     * @return the check: the worst margin and the statistic it belongs to; empty when the clip has none
      */
-    public ClipCheck check(double[] values, double threshold) {
+    public Optional<ClipCheck> check(double[] values, double threshold) {
         if (values.length != names.size()) {
             throw new IllegalArgumentException("clip has " + values.length + " statistics; expected " + names.size() + " "
                     + names);
         }
-        int worst = Bounds.worst(bounds, values);
-        double margin = bounds.get(worst).margin(values[worst]);
-        return new ClipCheck(values, bounds.stream().map(b -> b.widened(threshold)).toList(), margin, worst,
-                bounds.get(worst).isLow(values[worst]), margin > threshold);
+        List<String> judged = new ArrayList<>();
+        List<Bounds> judgedBounds = new ArrayList<>();
+        List<Double> judgedValues = new ArrayList<>();
+        for (int i = 0; i < values.length; i++) {
+            if (!Double.isNaN(values[i])) {
+                judged.add(names.get(i));
+                judgedBounds.add(bounds.get(i));
+                judgedValues.add(values[i]);
+            }
+        }
+        if (judged.isEmpty()) {
+            return Optional.empty();
+        }
+        double[] measured = judgedValues.stream().mapToDouble(Double::doubleValue).toArray();
+        int worst = Bounds.worst(judgedBounds, measured);
+        double margin = judgedBounds.get(worst).margin(measured[worst]);
+        return Optional.of(new ClipCheck(judged, measured, judgedBounds.stream().map(b -> b.widened(threshold)).toList(),
+                margin, worst, judgedBounds.get(worst).isLow(measured[worst]), margin > threshold));
     }
 }

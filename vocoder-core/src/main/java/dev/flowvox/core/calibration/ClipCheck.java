@@ -6,23 +6,27 @@ import java.util.List;
 /**
  * A clip's whole-clip statistics judged against a calibration.
  *
- * @param values the statistics, in the calibration's clip order
+ * @param names the statistics judged, in the calibration's clip order: those the clip is long enough for
+ * @param values their values
  * @param bounds their bounds widened by the calibration's threshold: a value outside is anomalous
  * @param margin the worst margin, in multiples of each bound's scale (negative inside all bounds)
  * @param feature index of the statistic with the worst margin
  * @param low whether that statistic lies below the middle of its bounds
  * @param anomalous whether the margin exceeds the threshold
  */
-public record ClipCheck(double[] values, List<Bounds> bounds, double margin, int feature, boolean low,
-        boolean anomalous) {
+public record ClipCheck(List<String> names, double[] values, List<Bounds> bounds, double margin, int feature,
+        boolean low, boolean anomalous) {
 
     /** Validates and freezes. */
     public ClipCheck {
+        names = List.copyOf(names);
         values = values.clone();
         bounds = List.copyOf(bounds);
-        if (values.length != bounds.size() || feature < 0 || feature >= values.length || Double.isNaN(margin)) {
-            throw new IllegalArgumentException("clip check of " + values.length + " statistics, " + bounds.size()
-                    + " bounds, worst " + feature + ", margin " + margin + "; expected one bound per statistic");
+        if (values.length != names.size() || values.length != bounds.size() || feature < 0 || feature >= values.length
+                || Double.isNaN(margin)) {
+            throw new IllegalArgumentException("clip check of " + names.size() + " statistics, " + values.length
+                    + " values, " + bounds.size() + " bounds, worst " + feature + ", margin " + margin
+                    + "; expected one value and one bound per statistic");
         }
     }
 
@@ -31,13 +35,8 @@ public record ClipCheck(double[] values, List<Bounds> bounds, double margin, int
         return values.clone();
     }
 
-    /**
-     * The bound the margin is measured against, e.g. {@code onset_skewness_low}.
-     *
-     * @param names the calibration's clip statistic names
-     * @return the name
-     */
-    public String deviationName(List<String> names) {
+    /** The bound the margin is measured against, e.g. {@code onset_skewness_low}. */
+    public String deviationName() {
         return names.get(feature) + (low ? SegmentCheck.LOW : SegmentCheck.HIGH);
     }
 }

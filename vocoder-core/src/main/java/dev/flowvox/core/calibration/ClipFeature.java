@@ -19,6 +19,10 @@ import java.util.function.ToDoubleFunction;
  * <p>"Active" frames are those within {@value #ACTIVE_RANGE_NATS} nats (52 dB) of the clip's loudest
  * frame, where loudness is the log of the frame's mean mel magnitude; "changes" are the differences
  * of log-mel between consecutive frames.
+ *
+ * <p>Each statistic needs a clip of at least its {@link #minSeconds}: the onset skewness and the echo
+ * correlation follow changes over several syllables and need a second; the others are measured on
+ * a single word from half a second on, so that short utterances ("yes", "okay") are checked too.
  */
 public enum ClipFeature {
 
@@ -26,17 +30,17 @@ public enum ClipFeature {
      * Skewness of the changes over active frames, averaged over mel bands. Speech starts sounds
      * abruptly and lets them decay slowly, so it is positive; played backwards it turns negative.
      */
-    ONSET_SKEWNESS("onset_skewness", 0, ClipSignal::onsetSkewness),
+    ONSET_SKEWNESS("onset_skewness", 0, 1.0, ClipSignal::onsetSkewness),
     /**
      * The highest correlation, averaged over mel bands, between the changes and the same changes
      * delayed by 60 to 470 ms. An echo repeats every onset after its delay.
      */
-    ECHO_CORRELATION("echo_correlation", 0, ClipSignal::echoCorrelation),
+    ECHO_CORRELATION("echo_correlation", 0, 1.0, ClipSignal::echoCorrelation),
     /**
      * Median over active frames of the mean level of the bands centred above two thirds of the mel's
      * top frequency, relative to the bands centred at 750–1700 Hz, dB. Low for band-limited audio.
      */
-    HIGH_BAND_DB("high_band_db", 0, ClipSignal::highBandDb),
+    HIGH_BAND_DB("high_band_db", 0, 0.5, ClipSignal::highBandDb),
     /**
      * How much the level varies over the clip in each part of the spectrum: the mel bands are summed
      * in groups of eight (ten groups of the 80-band mel), each group's power averaged over three
@@ -47,43 +51,43 @@ public enum ClipFeature {
      * scatter, whatever its spectrum). The log makes the margin a ratio: a tenth of speech's spread
      * is as far below it for a quiet studio as for a noisy one. Its scale is at least 0.1.
      */
-    LOG_LEVEL_SPREAD("log_level_spread", 0.1, ClipSignal::logLevelSpread),
+    LOG_LEVEL_SPREAD("log_level_spread", 0.1, 0.5, ClipSignal::logLevelSpread),
     /**
      * Share of the loud samples (at least a quarter of the clip's peak) that equal a neighbouring
      * sample: flat tops. About 0.001 for speech sampled at 16 bits; hard clipping and 8-bit
      * quantization raise it to a tenth or more. Its scale is at least 0.02.
      */
-    FLAT_TOP_SHARE("flat_top_share", 0.02, ClipSignal::flatTopShare),
+    FLAT_TOP_SHARE("flat_top_share", 0.02, 0.5, ClipSignal::flatTopShare),
     /**
      * Bits of resolution the samples use, 16 at most: 8 for audio that went through 8 bits. Its
      * scale is at least one bit, so a margin counts bits lost.
      */
-    RESOLUTION_BITS("resolution_bits", 1, ClipSignal::resolutionBits),
+    RESOLUTION_BITS("resolution_bits", 1, 0.5, ClipSignal::resolutionBits),
     /**
      * Clicks per second: single samples out of line with their neighbourhood's curvature (details in
      * the sample statistics). Normal speech has almost none; a click train has one per click. Its
      * scale is at least one click per second.
      */
-    CLICK_RATE("click_rate", 1, ClipSignal::clickRate),
+    CLICK_RATE("click_rate", 1, 0.5, ClipSignal::clickRate),
     /**
      * How loud the audio is right around its loudest-edged run of digital zeros, dB relative to the
      * clip's RMS, at least -60 (also the value without any run). Recordings reach digital silence
      * from quiet audio; a dropout cuts sound off mid-word. Its scale is at least 5 dB.
      */
-    DROPOUT_EDGE_DB("dropout_edge_db", 5, ClipSignal::dropoutEdgeDb);
+    DROPOUT_EDGE_DB("dropout_edge_db", 5, 0.5, ClipSignal::dropoutEdgeDb);
 
-    /** Clips shorter than this are judged by their segments only: the statistics need enough frames. */
-    public static final double MIN_SECONDS = 1.0;
     /** Frames this close to the loudest frame (nats of mel magnitude) are active. */
     static final double ACTIVE_RANGE_NATS = 6.0;
 
     private final String featureName;
     private final double minScale;
+    private final double minSeconds;
     private final ToDoubleFunction<ClipSignal> statistic;
 
-    ClipFeature(String featureName, double minScale, ToDoubleFunction<ClipSignal> statistic) {
+    ClipFeature(String featureName, double minScale, double minSeconds, ToDoubleFunction<ClipSignal> statistic) {
         this.featureName = featureName;
         this.minScale = minScale;
+        this.minSeconds = minSeconds;
         this.statistic = statistic;
     }
 
@@ -102,23 +106,34 @@ public enum ClipFeature {
         return minScale;
     }
 
+    /** The shortest clip the statistic is measured on (seconds); shorter clips do not have it. */
+    public double minSeconds() {
+        return minSeconds;
+    }
+
     /**
      * Every statistic of a clip, in declaration order.
      *
      * @param audio the clip's samples in [-1, 1], as scored
      * @param logMel the clip's log-mel, {@code [n_mel][frames]}
      * @param mel the mel's settings
-     * @return one value per feature, or an empty array when the mel covers less than {@link #MIN_SECONDS}
+     * @return one value per feature: NaN for a statistic whose {@link #minSeconds} the clip is shorter than
      */
     public static double[] measure(float[] audio, float[][] logMel, MelConfig mel) {
         if (logMel.length != mel.nMels()) {
             throw new IllegalArgumentException("mel has " + logMel.length + " bands; expected " + mel.nMels());
         }
-        if (logMel[0].length < mel.frames((int) Math.ceil(MIN_SECONDS * mel.sampleRate()))) {
-            return new double[0];
+        double seconds = (double) audio.length / mel.sampleRate();
+        double[] values = new double[values().length];
+        Arrays.fill(values, Double.NaN);
+        ClipSignal clip = null;
+        for (ClipFeature feature : values()) {
+            if (seconds >= feature.minSeconds) {
+                clip = clip == null ? new ClipSignal(audio, logMel, mel) : clip;
+                values[feature.ordinal()] = feature.statistic.applyAsDouble(clip);
+            }
         }
-        ClipSignal clip = new ClipSignal(audio, logMel, mel);
-        return Arrays.stream(values()).mapToDouble(feature -> feature.statistic.applyAsDouble(clip)).toArray();
+        return values;
     }
 
     /** The names of every feature, in declaration order. */

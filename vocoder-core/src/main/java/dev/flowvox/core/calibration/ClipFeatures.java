@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 package dev.flowvox.core.calibration;
 
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -9,8 +10,8 @@ import java.util.List;
  *
  * @param segments per-segment features in time order, at least one
  * @param whole the clip's statistics in the order of the calibration's clip feature names (for the
- *     flow: {@link ClipFeature}), or empty when they were not measured (a clip shorter than {@link
- *     ClipFeature#MIN_SECONDS}, or a method without them)
+ *     flow: {@link ClipFeature}), NaN for one not measured (the clip is shorter than it needs), or
+ *     empty for a method without them
  */
 public record ClipFeatures(List<SegmentFeatures> segments, double[] whole) {
 
@@ -22,8 +23,9 @@ public record ClipFeatures(List<SegmentFeatures> segments, double[] whole) {
         }
         whole = whole.clone();
         for (int i = 0; i < whole.length; i++) {
-            if (!Double.isFinite(whole[i])) {
-                throw new IllegalArgumentException("clip statistic " + i + " is " + whole[i] + "; expected a finite value");
+            if (Double.isInfinite(whole[i])) {
+                throw new IllegalArgumentException("clip statistic " + i + " is " + whole[i]
+                        + "; expected a finite value, or NaN for one not measured");
             }
         }
     }
@@ -38,9 +40,9 @@ public record ClipFeatures(List<SegmentFeatures> segments, double[] whole) {
         return new ClipFeatures(segments, new double[0]);
     }
 
-    /** Whether the whole-clip statistics were measured. */
+    /** Whether any whole-clip statistic was measured. */
     public boolean hasWhole() {
-        return whole.length > 0;
+        return Arrays.stream(whole).anyMatch(value -> !Double.isNaN(value));
     }
 
     @Override

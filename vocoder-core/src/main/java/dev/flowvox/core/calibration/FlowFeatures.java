@@ -61,18 +61,19 @@ public final class FlowFeatures implements FeatureExtractor {
      * A clip's score with its whole-clip statistics.
      *
      * @param score the flow's score
-     * @param whole every {@link ClipFeature}, or empty for a clip shorter than {@link ClipFeature#MIN_SECONDS}
+     * @param whole every {@link ClipFeature}, NaN for one the clip is too short for ({@link ClipFeature#measure})
      */
     public record Scored(LikelihoodScore score, double[] whole) {
     }
 
     /**
      * What a calibration judges in a clip the flow has scored: the segment features it bounds and,
-     * when it bounds any, the whole-clip statistics it names.
+     * when it bounds any, the whole-clip statistics it names, NaN for each one whose bound does not
+     * judge clips this short ({@link ClipBounds#minSeconds}).
      *
      * @param calibration the calibration
      * @param score the flow's score of the clip
-     * @param whole every {@link ClipFeature} of the clip ({@link ClipFeature#measure}), or empty for a short clip
+     * @param whole every {@link ClipFeature} of the clip ({@link ClipFeature#measure})
      * @param audio the scored samples
      * @param sampleRate their rate, Hz
      * @return the clip's features in the calibration's order
@@ -81,10 +82,12 @@ public final class FlowFeatures implements FeatureExtractor {
             float[] audio, int sampleRate) {
         List<SegmentFeatures> segments = SegmentFeatures.ofScore(score, audio, calibration.segmentSamples(sampleRate),
                 calibration.featureNames());
-        List<String> clipNames = calibration.clipBounds().names();
-        double[] selected = new double[whole.length == 0 ? 0 : clipNames.size()];
+        ClipBounds bounds = calibration.clipBounds();
+        double seconds = (double) audio.length / sampleRate;
+        double[] selected = new double[bounds.names().size()];
         for (int i = 0; i < selected.length; i++) {
-            selected[i] = whole[ClipFeature.named(clipNames.get(i)).ordinal()];
+            selected[i] = seconds < bounds.minSeconds().get(i) ? Double.NaN
+                    : whole[ClipFeature.named(bounds.names().get(i)).ordinal()];
         }
         return new ClipFeatures(segments, selected);
     }

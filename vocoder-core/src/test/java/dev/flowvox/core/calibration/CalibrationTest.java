@@ -193,14 +193,22 @@ class CalibrationTest {
         Verdict reversed = calibration.judge(new ClipFeatures(typical, new double[] {-1.0}));
         assertTrue(reversed.anomalous(), "score " + reversed.score());
         ClipCheck check = reversed.clipCheck().orElseThrow();
-        assertEquals("onset_skewness_low", check.deviationName(calibration.clipBounds().names()));
+        assertEquals("onset_skewness_low", check.deviationName());
         assertEquals(check.margin(), reversed.score(), 0.0);
         assertTrue(check.bounds().get(0).lower() < skewness.lower(), "reported bounds are widened by the threshold");
         Verdict tooShort = calibration.judge(ClipFeatures.ofSegments(typical));
         assertTrue(tooShort.clipCheck().isEmpty(), "a clip without statistics is judged by its segments");
+        Verdict unmeasured = calibration.judge(new ClipFeatures(typical, new double[] {Double.NaN}));
+        assertTrue(unmeasured.clipCheck().isEmpty(), "a statistic the clip is too short for is not judged");
+        assertEquals(List.of(ClipFeature.ONSET_SKEWNESS.minSeconds()), calibration.clipBounds().minSeconds());
 
         Calibration read = CalibrationSection.fromJson(CalibrationSection.toJson(calibration));
         assertEquals(calibration.clipBounds(), read.clipBounds());
+        var beforeMinimums = CalibrationSection.toJson(calibration);
+        beforeMinimums.getAsJsonObject("clip").remove("min_seconds");
+        assertEquals(List.of(ClipBounds.LEGACY_MIN_SECONDS),
+                CalibrationSection.fromJson(beforeMinimums).clipBounds().minSeconds(),
+                "a calibration written before the minimums judges clips as long as it learned from");
         var versionOne = CalibrationSection.toJson(calibration);
         versionOne.remove("clip");
         versionOne.addProperty("version", 1);
@@ -226,7 +234,25 @@ class CalibrationTest {
         assertEquals(7, eightBit.clipCheck().orElseThrow().margin(), 1e-12);
         Verdict sixteen = calibration.judge(new ClipFeatures(typical, new double[] {16}));
         assertEquals(-1, sixteen.clipCheck().orElseThrow().margin(), 1e-12);
-        assertEquals("resolution_bits_low", eightBit.clipCheck().orElseThrow().deviationName(List.of("resolution_bits")));
+        assertEquals("resolution_bits_low", eightBit.clipCheck().orElseThrow().deviationName());
+    }
+
+    /**
+     * A clip too short for some statistics is judged on the others: the check names only those it
+     * measured, and the worst of them.
+     */
+    @Test
+    void aClipIsJudgedOnTheStatisticsItHas() {
+        List<ClipFeatures> clips = clips(100, 5).stream()
+                .map(c -> new ClipFeatures(c.segments(), new double[] {1.0, 16})).toList();
+        Calibration calibration = new Calibrator(new Calibrator.Settings(0.5, 4, 0.005, 0.01, 0.01))
+                .fit(clips, FEATURES, List.of("onset_skewness", "resolution_bits"), "synthetic", 200);
+        List<SegmentFeatures> typical = List.of(segment(0, -20, 2.0, 1.0), segment(1, -50, 5.0, 1.0));
+        ClipCheck word = calibration.judge(new ClipFeatures(typical, new double[] {Double.NaN, 8})).clipCheck()
+                .orElseThrow();
+        assertEquals(List.of("resolution_bits"), word.names());
+        assertEquals("resolution_bits_low", word.deviationName());
+        assertEquals(7, word.margin(), 1e-12);
     }
 
     private static Verdict judge(Calibration calibration, SegmentFeatures... segments) {

@@ -90,9 +90,15 @@ class ClipFeatureTest {
     }
 
     @Test
-    void shortClipsHaveNoStatisticsAndNamesAreChecked() {
-        float[] short_ = Arrays.copyOf(speech, (int) (0.9 * MEL.sampleRate()));
-        assertEquals(0, measure(short_).length);
+    void shortClipsHaveTheStatisticsTheyAreLongEnoughForAndNamesAreChecked() {
+        double[] word = measure(Arrays.copyOf(speech, (int) (0.9 * MEL.sampleRate())));
+        for (ClipFeature feature : ClipFeature.values()) {
+            assertEquals(feature.minSeconds() > 0.9, Double.isNaN(word[feature.ordinal()]), feature.featureName());
+        }
+        assertTrue(Double.isNaN(word[ClipFeature.ECHO_CORRELATION.ordinal()]), "an echo needs more than a word");
+        assertTrue(Double.isFinite(word[ClipFeature.CLICK_RATE.ordinal()]), "clicks are counted in a word");
+        double[] syllable = measure(Arrays.copyOf(speech, (int) (0.4 * MEL.sampleRate())));
+        assertTrue(Arrays.stream(syllable).allMatch(Double::isNaN), Arrays.toString(syllable));
         assertEquals(ClipFeature.values().length, clean.length);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ClipFeature.named("loudness"));
         assertTrue(e.getMessage().contains("onset_skewness"), e.getMessage());

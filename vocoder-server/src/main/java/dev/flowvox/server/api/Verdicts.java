@@ -62,15 +62,16 @@ final class Verdicts {
             }
             wire.addChecks(wireCheck);
         }
-        verdict.clipCheck().ifPresent(clip -> wire.setClip(clipCheck(calibration.clipBounds().names(), clip)));
+        verdict.clipCheck().ifPresent(clip -> wire.setClip(clipCheck(clip)));
         return wire.build();
     }
 
-    private static dev.flowvox.proto.v1.ClipCheck clipCheck(List<String> names, ClipCheck check) {
+    private static dev.flowvox.proto.v1.ClipCheck clipCheck(ClipCheck check) {
         dev.flowvox.proto.v1.ClipCheck.Builder wire = dev.flowvox.proto.v1.ClipCheck.newBuilder()
                 .setMargin(check.margin())
-                .setDeviation(check.deviationName(names))
+                .setDeviation(check.deviationName())
                 .setAnomalous(check.anomalous());
+        List<String> names = check.names();
         double[] values = check.values();
         for (int f = 0; f < names.size(); f++) {
             Bounds bounds = check.bounds().get(f);
