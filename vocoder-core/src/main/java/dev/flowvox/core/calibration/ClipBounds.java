@@ -46,7 +46,8 @@ public record ClipBounds(List<String> names, List<Bounds> bounds, List<Double> m
     }
 
     /**
-     * Judges a clip's statistics: those it has.
+     * Judges a clip's statistics: those it has, each on the side it can be anomalous on ({@link
+     * ClipFeature#side}).
      *
      * @param values one per name, NaN for a statistic the clip does not have
      * @param threshold the calibration's threshold, which widens the reported bounds
@@ -71,9 +72,11 @@ public record ClipBounds(List<String> names, List<Bounds> bounds, List<Double> m
             return Optional.empty();
         }
         double[] measured = judgedValues.stream().mapToDouble(Double::doubleValue).toArray();
-        int worst = Bounds.worst(judgedBounds, measured);
-        double margin = judgedBounds.get(worst).margin(measured[worst]);
+        List<Bounds.Side> sides = judged.stream().map(ClipFeature::sideOf).toList();
+        int worst = Bounds.worst(judgedBounds, measured, sides);
+        double margin = judgedBounds.get(worst).margin(measured[worst], sides.get(worst));
+        boolean low = judgedBounds.get(worst).isLow(measured[worst], sides.get(worst));
         return Optional.of(new ClipCheck(judged, measured, judgedBounds.stream().map(b -> b.widened(threshold)).toList(),
-                margin, worst, judgedBounds.get(worst).isLow(measured[worst]), margin > threshold));
+                margin, worst, low, margin > threshold));
     }
 }

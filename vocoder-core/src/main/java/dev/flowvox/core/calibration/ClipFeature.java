@@ -30,17 +30,17 @@ public enum ClipFeature {
      * Skewness of the changes over active frames, averaged over mel bands. Speech starts sounds
      * abruptly and lets them decay slowly, so it is positive; played backwards it turns negative.
      */
-    ONSET_SKEWNESS("onset_skewness", 0, 1.0, ClipSignal::onsetSkewness),
+    ONSET_SKEWNESS("onset_skewness", 0, 1.0, Bounds.Side.BOTH, ClipSignal::onsetSkewness),
     /**
      * The highest correlation, averaged over mel bands, between the changes and the same changes
      * delayed by 60 to 470 ms. An echo repeats every onset after its delay.
      */
-    ECHO_CORRELATION("echo_correlation", 0, 1.0, ClipSignal::echoCorrelation),
+    ECHO_CORRELATION("echo_correlation", 0, 1.0, Bounds.Side.BOTH, ClipSignal::echoCorrelation),
     /**
      * Median over active frames of the mean level of the bands centred above two thirds of the mel's
      * top frequency, relative to the bands centred at 750–1700 Hz, dB. Low for band-limited audio.
      */
-    HIGH_BAND_DB("high_band_db", 0, 0.5, ClipSignal::highBandDb),
+    HIGH_BAND_DB("high_band_db", 0, 0.5, Bounds.Side.BOTH, ClipSignal::highBandDb),
     /**
      * How much the level varies over the clip in each part of the spectrum: the mel bands are summed
      * in groups of eight (ten groups of the 80-band mel), each group's power averaged over three
@@ -51,30 +51,30 @@ public enum ClipFeature {
      * scatter, whatever its spectrum). The log makes the margin a ratio: a tenth of speech's spread
      * is as far below it for a quiet studio as for a noisy one. Its scale is at least 0.1.
      */
-    LOG_LEVEL_SPREAD("log_level_spread", 0.1, 0.5, ClipSignal::logLevelSpread),
+    LOG_LEVEL_SPREAD("log_level_spread", 0.1, 0.5, Bounds.Side.BOTH, ClipSignal::logLevelSpread),
     /**
      * Share of the loud samples (at least a quarter of the clip's peak) that equal a neighbouring
      * sample: flat tops. About 0.001 for speech sampled at 16 bits; hard clipping and 8-bit
      * quantization raise it to a tenth or more. Its scale is at least 0.02.
      */
-    FLAT_TOP_SHARE("flat_top_share", 0.02, 0.5, ClipSignal::flatTopShare),
+    FLAT_TOP_SHARE("flat_top_share", 0.02, 0.5, Bounds.Side.HIGH, ClipSignal::flatTopShare),
     /**
      * Bits of resolution the samples use, 16 at most: 8 for audio that went through 8 bits. Its
      * scale is at least one bit, so a margin counts bits lost.
      */
-    RESOLUTION_BITS("resolution_bits", 1, 0.5, ClipSignal::resolutionBits),
+    RESOLUTION_BITS("resolution_bits", 1, 0.5, Bounds.Side.LOW, ClipSignal::resolutionBits),
     /**
      * Clicks per second: single samples out of line with their neighbourhood's curvature (details in
      * the sample statistics). Normal speech has almost none; a click train has one per click. Its
      * scale is at least one click per second.
      */
-    CLICK_RATE("click_rate", 1, 0.5, ClipSignal::clickRate),
+    CLICK_RATE("click_rate", 1, 0.5, Bounds.Side.HIGH, ClipSignal::clickRate),
     /**
      * How loud the audio is right around its loudest-edged run of digital zeros, dB relative to the
      * clip's RMS, at least -60 (also the value without any run). Recordings reach digital silence
      * from quiet audio; a dropout cuts sound off mid-word. Its scale is at least 5 dB.
      */
-    DROPOUT_EDGE_DB("dropout_edge_db", 5, 0.5, ClipSignal::dropoutEdgeDb);
+    DROPOUT_EDGE_DB("dropout_edge_db", 5, 0.5, Bounds.Side.HIGH, ClipSignal::dropoutEdgeDb);
 
     /** Frames this close to the loudest frame (nats of mel magnitude) are active. */
     static final double ACTIVE_RANGE_NATS = 6.0;
@@ -82,12 +82,15 @@ public enum ClipFeature {
     private final String featureName;
     private final double minScale;
     private final double minSeconds;
+    private final Bounds.Side side;
     private final ToDoubleFunction<ClipSignal> statistic;
 
-    ClipFeature(String featureName, double minScale, double minSeconds, ToDoubleFunction<ClipSignal> statistic) {
+    ClipFeature(String featureName, double minScale, double minSeconds, Bounds.Side side,
+            ToDoubleFunction<ClipSignal> statistic) {
         this.featureName = featureName;
         this.minScale = minScale;
         this.minSeconds = minSeconds;
+        this.side = side;
         this.statistic = statistic;
     }
 
@@ -109,6 +112,25 @@ public enum ClipFeature {
     /** The shortest clip the statistic is measured on (seconds); shorter clips do not have it. */
     public double minSeconds() {
         return minSeconds;
+    }
+
+    /**
+     * The side of its bounds the statistic is anomalous on: high for the click rate, the flat-top
+     * share and the dropout edge, whose normal value is their floor; low for the resolution, whose
+     * normal value is its ceiling; both for the statistics of the mel.
+     */
+    public Bounds.Side side() {
+        return side;
+    }
+
+    /**
+     * The side a bounded statistic is anomalous on, by name.
+     *
+     * @param name a statistic's name
+     * @return its {@link #side} if it is a clip feature, both sides for another method's statistic
+     */
+    public static Bounds.Side sideOf(String name) {
+        return names().contains(name) ? named(name).side : Bounds.Side.BOTH;
     }
 
     /**

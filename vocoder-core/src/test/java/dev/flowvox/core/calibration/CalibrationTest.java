@@ -238,6 +238,29 @@ class CalibrationTest {
     }
 
     /**
+     * A statistic with a natural floor counts only above its bounds: normal audio that crackles a
+     * little (about 2 clicks a second) calibrates bounds above zero, and a clip without clicks is
+     * then not suspect, while its two-sided margin would have flagged it as {@code click_rate_low}.
+     */
+    @Test
+    void aStatisticWithAFloorIsAnomalousOnlyAboveIt() {
+        SplittableRandom random = new SplittableRandom(4);
+        List<ClipFeatures> crackling = clips(200, 4).stream()
+                .map(c -> new ClipFeatures(c.segments(), new double[] {2 + 0.2 * random.nextGaussian()})).toList();
+        Calibration calibration = new Calibrator(new Calibrator.Settings(0.5, 4, 0.005, 0.01, 0.01))
+                .fit(crackling, FEATURES, List.of("click_rate"), "synthetic", 400);
+        Bounds bounds = calibration.clipBounds().bounds().get(0);
+        assertTrue(bounds.margin(0) > calibration.threshold(), "two-sided, no clicks would be flagged: " + bounds);
+        List<SegmentFeatures> typical = List.of(segment(0, -20, 2.0, 1.0), segment(1, -50, 5.0, 1.0));
+        ClipCheck clickless = calibration.judge(new ClipFeatures(typical, new double[] {0})).clipCheck().orElseThrow();
+        assertFalse(clickless.anomalous(), "margin " + clickless.margin());
+        assertEquals("click_rate_high", clickless.deviationName());
+        assertEquals((0 - bounds.upper()) / bounds.scale(), clickless.margin(), 1e-12);
+        Verdict train = calibration.judge(new ClipFeatures(typical, new double[] {10}));
+        assertTrue(train.anomalous(), "score " + train.score());
+    }
+
+    /**
      * A clip too short for some statistics is judged on the others: the check names only those it
      * measured, and the worst of them.
      */
