@@ -190,6 +190,14 @@ class AudioAnomalyDetectorTest {
             assertFalse(statistic.within(), kind.getKey() + ": " + statistic);
         }
         assertEquals(AnomalyCheck.Status.TYPICAL, detector.check(word, RATE, "word").status());
+
+        var written = CalibrationSection.toJson(calibration);
+        written.getAsJsonObject("clip").remove("min_seconds");
+        Calibration older = CalibrationSection.fromJson(written);
+        AnomalyCheck clicks = new AudioAnomalyDetector(new LocalLikelihoodSource(model, older))
+                .check(AnomalyKind.CLICK_TRAIN.apply(word, RATE, 11), RATE, "clicks, older calibration");
+        assertTrue(clicks.score().verdict().orElseThrow().wholeClip().isEmpty(),
+                "a calibration written before the minimums judges a word by its segments, as it did");
     }
 
     /** The in-test calibration's check of the fixture window the anomaly tests use, made anomalous. */
