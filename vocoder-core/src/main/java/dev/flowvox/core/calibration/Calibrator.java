@@ -201,9 +201,9 @@ public final class Calibrator {
                     .filter(v -> !Double.isNaN(v)).sorted().toArray();
             double shortest = minSeconds(names.get(f));
             if (sorted.length < MIN_MEASURED_CLIPS) {
-                throw new IllegalArgumentException(sorted.length + " calibration clips are long enough for the whole-clip "
-                        + "statistic " + names.get(f) + "; expected at least " + MIN_MEASURED_CLIPS + " of at least "
-                        + shortest + " s");
+                throw new IllegalArgumentException(sorted.length + " calibration clips are long enough for the "
+                        + "whole-clip statistic " + names.get(f) + "; expected at least " + MIN_MEASURED_CLIPS
+                        + " of at least " + shortest + " s");
             }
             bounds.add(atLeast(bounds(sorted, settings.clipTail()), minScale(names.get(f))));
             minSeconds.add(shortest);

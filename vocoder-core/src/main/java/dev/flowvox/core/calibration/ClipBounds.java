@@ -35,7 +35,8 @@ public record ClipBounds(List<String> names, List<Bounds> bounds, List<Double> m
         }
         for (double seconds : minSeconds) {
             if (!(seconds >= 0) || !Double.isFinite(seconds)) {
-                throw new IllegalArgumentException("minimum clip duration " + seconds + " s; expected a finite value >= 0");
+                throw new IllegalArgumentException("minimum clip duration " + seconds
+                        + " s; expected a finite value >= 0");
             }
         }
     }
@@ -76,7 +77,7 @@ public record ClipBounds(List<String> names, List<Bounds> bounds, List<Double> m
         int worst = Bounds.worst(judgedBounds, measured, sides);
         double margin = judgedBounds.get(worst).margin(measured[worst], sides.get(worst));
         boolean low = judgedBounds.get(worst).isLow(measured[worst], sides.get(worst));
-        return Optional.of(new ClipCheck(judged, measured, judgedBounds.stream().map(b -> b.widened(threshold)).toList(),
-                margin, worst, low, margin > threshold));
+        List<Bounds> widened = judgedBounds.stream().map(b -> b.widened(threshold)).toList();
+        return Optional.of(new ClipCheck(judged, measured, widened, margin, worst, low, margin > threshold));
     }
 }
