@@ -6,6 +6,7 @@ import ai.djl.ndarray.NDManager;
 import dev.flowvox.client.anomaly.AnomalyEvaluation;
 import dev.flowvox.client.anomaly.EvaluationReport;
 import dev.flowvox.client.anomaly.SpectralFeatures;
+import dev.flowvox.core.audio.AudioClip;
 import dev.flowvox.core.calibration.Calibrator;
 import dev.flowvox.core.calibration.FlowFeatures;
 import dev.flowvox.core.model.ModelBundle;
@@ -77,7 +78,7 @@ final class AnomalyEvalCommand implements Callable<Integer> {
             }
             String steps = model.info().provenance().facts().getOrDefault("steps", "unknown");
             EvaluationReport report = new EvaluationReport(bundle.getFileName() + " (" + steps + " training steps)",
-                    results);
+                    results, held.clips().stream().mapToDouble(AudioClip::durationSeconds).toArray());
             report.write(out);
             spec.commandLine().getOut().print(report.markdown());
             spec.commandLine().getOut().println("wrote " + out.resolve("anomaly-eval.md"));

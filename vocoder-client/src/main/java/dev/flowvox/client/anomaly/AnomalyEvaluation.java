@@ -12,6 +12,8 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.IntPredicate;
+import java.util.stream.IntStream;
 
 /**
  * The anomaly-check evaluation: calibrate each method on training clips of normal speech, judge the
@@ -53,6 +55,23 @@ public final class AnomalyEvaluation {
         /** Fraction of clean validation clips flagged at the calibrated threshold. */
         public double falsePositiveRate() {
             return Auroc.flagged(clean, calibration.threshold());
+        }
+
+        /**
+         * The same result over some of the validation clips: their clean scores and the anomalies
+         * made from them.
+         *
+         * @param keep which validation clips, by index
+         * @return the result over those clips
+         */
+        public MethodResult restrictedTo(IntPredicate keep) {
+            Map<AnomalyKind, double[]> kept = new EnumMap<>(AnomalyKind.class);
+            anomalous.forEach((kind, scores) -> kept.put(kind, select(scores, keep)));
+            return new MethodResult(method, calibration, select(clean, keep), kept);
+        }
+
+        private static double[] select(double[] scores, IntPredicate keep) {
+            return IntStream.range(0, scores.length).filter(keep).mapToDouble(i -> scores[i]).toArray();
         }
     }
 

@@ -17,20 +17,36 @@ import java.util.Locale;
 /**
  * Writes the results of an {@link AnomalyEvaluation}: a markdown table ({@code anomaly-eval.md}), the
  * clip scores ({@code scores.csv}), the per-kind summary ({@code summary.csv}) and ROC curves of each
- * method ({@code roc-METHOD.png}).
+ * method ({@code roc-METHOD.png}). When the validation clips include enough words shorter than
+ * {@value #WORD_SECONDS} s and enough longer clips, the markdown also splits the first method's
+ * results by duration: a word is judged without the statistics that follow several syllables.
  */
 public final class EvaluationReport {
 
+    /** Clips shorter than this count as single words in the split by duration (seconds). */
+    static final double WORD_SECONDS = 1.0;
+    /** The split by duration needs at least this many clips on each side. */
+    static final int MIN_CLIPS_PER_SIDE = 10;
+
     private final String model;
     private final List<AnomalyEvaluation.MethodResult> results;
+    private final double[] validSeconds;
 
     /**
      * @param model description of the evaluated model (bundle and training steps)
      * @param results the evaluation's results, flow first
+     * @param validSeconds the duration of each validation clip, in the order of the results' scores
      */
-    public EvaluationReport(String model, List<AnomalyEvaluation.MethodResult> results) {
+    public EvaluationReport(String model, List<AnomalyEvaluation.MethodResult> results, double[] validSeconds) {
         this.model = model;
         this.results = List.copyOf(results);
+        this.validSeconds = validSeconds.clone();
+        for (AnomalyEvaluation.MethodResult r : this.results) {
+            if (r.clean().length != validSeconds.length) {
+                throw new IllegalArgumentException(r.method() + " scored " + r.clean().length + " validation clips; "
+                        + "expected one per duration given (" + validSeconds.length + ")");
+            }
+        }
     }
 
     /** The report as markdown: setup, one table row per anomaly kind, false positives. */
@@ -51,15 +67,11 @@ public final class EvaluationReport {
         md.append('\n');
         for (AnomalyKind kind : AnomalyKind.values()) {
             md.append("| ").append(name(kind)).append(" (").append(kind.description()).append(") |");
-            for (AnomalyEvaluation.MethodResult r : results) {
-                md.append(String.format(Locale.ROOT, " %s%.3f%s | %.0f%% |", r.auroc(kind) >= 0.95 ? "" : "**",
-                        r.auroc(kind), r.auroc(kind) >= 0.95 ? "" : "**", 100 * r.detectionRate(kind)));
-            }
+            results.forEach(r -> md.append(kindCells(r, kind)));
             md.append('\n');
         }
         md.append("| **false positives on clean validation speech** |");
-        results.forEach(r -> md.append(String.format(Locale.ROOT, " | %.1f%% (%d of %d) |", 100 * r.falsePositiveRate(),
-                Math.round(r.falsePositiveRate() * r.clean().length), r.clean().length)));
+        results.forEach(r -> md.append(falsePositiveCells(r)));
         md.append("\n| false positives on the calibration clips (target) |");
         results.forEach(r -> md.append(String.format(Locale.ROOT, " | %.1f%% |",
                 100 * r.calibration().provenance().falsePositiveRate())));
@@ -70,7 +82,41 @@ public final class EvaluationReport {
                     results.get(i).calibration().threshold()));
         }
         md.append(").\n");
+        appendByDuration(md);
         return md.toString();
+    }
+
+    private void appendByDuration(StringBuilder md) {
+        AnomalyEvaluation.MethodResult all = results.get(0);
+        AnomalyEvaluation.MethodResult words = all.restrictedTo(i -> validSeconds[i] < WORD_SECONDS);
+        AnomalyEvaluation.MethodResult longer = all.restrictedTo(i -> validSeconds[i] >= WORD_SECONDS);
+        if (words.clean().length < MIN_CLIPS_PER_SIDE || longer.clean().length < MIN_CLIPS_PER_SIDE) {
+            return;
+        }
+        md.append(String.format(Locale.ROOT, "%nBy duration, %s: %d clips under %.1f s (single words, judged without "
+                + "the onset and echo statistics) and %d of %.1f s or more.%n%n", all.method(), words.clean().length,
+                WORD_SECONDS, longer.clean().length, WORD_SECONDS));
+        md.append(String.format(Locale.ROOT, "| anomaly | AUROC, under %.1f s | flagged | AUROC, %.1f s or more "
+                + "| flagged |%n|---|---:|---:|---:|---:|%n", WORD_SECONDS, WORD_SECONDS));
+        for (AnomalyKind kind : AnomalyKind.values()) {
+            md.append("| ").append(name(kind)).append(" |");
+            md.append(kindCells(words, kind)).append(kindCells(longer, kind)).append('\n');
+        }
+        md.append("| **false positives on clean validation speech** |").append(falsePositiveCells(words))
+                .append(falsePositiveCells(longer)).append('\n');
+    }
+
+    /** A kind's AUROC (bold below the 0.95 target) and flagged share, as two table cells. */
+    private static String kindCells(AnomalyEvaluation.MethodResult r, AnomalyKind kind) {
+        double auroc = r.auroc(kind);
+        String bold = auroc >= 0.95 ? "" : "**";
+        return String.format(Locale.ROOT, " %s%.3f%s | %.0f%% |", bold, auroc, bold, 100 * r.detectionRate(kind));
+    }
+
+    /** The false-positive rate on the clean clips, after an empty cell. */
+    private static String falsePositiveCells(AnomalyEvaluation.MethodResult r) {
+        return String.format(Locale.ROOT, " | %.1f%% (%d of %d) |", 100 * r.falsePositiveRate(),
+                Math.round(r.falsePositiveRate() * r.clean().length), r.clean().length);
     }
 
     /**
