@@ -49,7 +49,7 @@ public final class EvaluationReport {
         }
     }
 
-    /** The report as markdown: setup, one table row per anomaly kind, false positives. */
+    /** The report as markdown: setup, one table row per anomaly kind, false positives, and the split by duration. */
     public String markdown() {
         StringBuilder md = new StringBuilder();
         Calibration first = results.get(0).calibration();
