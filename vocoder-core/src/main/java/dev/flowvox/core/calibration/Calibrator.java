@@ -228,12 +228,12 @@ public final class Calibrator {
 
     /** The statistic's own shortest clip ({@link ClipFeature#minSeconds}); 0 for other methods' statistics. */
     private static double minSeconds(String name) {
-        return ClipFeature.names().contains(name) ? ClipFeature.named(name).minSeconds() : 0;
+        return ClipFeature.find(name).map(ClipFeature::minSeconds).orElse(0.0);
     }
 
     /** The statistic's own smallest scale ({@link ClipFeature#minScale}); 0 for other methods' statistics. */
     private static double minScale(String name) {
-        return ClipFeature.names().contains(name) ? ClipFeature.named(name).minScale() : 0;
+        return ClipFeature.find(name).map(ClipFeature::minScale).orElse(0.0);
     }
 
     private LevelBand band(List<SegmentFeatures> pooled, int features, double fromDb, double belowDb) {

@@ -5,6 +5,7 @@ import dev.flowvox.core.dsp.MelConfig;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.ToDoubleFunction;
 
 /**
@@ -130,7 +131,7 @@ public enum ClipFeature {
      * @return its {@link #side} if it is a clip feature, both sides for another method's statistic
      */
     public static Bounds.Side sideOf(String name) {
-        return names().contains(name) ? named(name).side : Bounds.Side.BOTH;
+        return find(name).map(ClipFeature::side).orElse(Bounds.Side.BOTH);
     }
 
     /**
@@ -171,11 +172,17 @@ public enum ClipFeature {
      * @throws IllegalArgumentException for any other name
      */
     public static ClipFeature named(String name) {
-        for (ClipFeature feature : values()) {
-            if (feature.featureName.equals(name)) {
-                return feature;
-            }
-        }
-        throw new IllegalArgumentException("unknown clip feature '" + name + "'; expected one of " + names());
+        return find(name).orElseThrow(() -> new IllegalArgumentException("unknown clip feature '" + name
+                + "'; expected one of " + names()));
+    }
+
+    /**
+     * The clip feature of a name, if it is one (another method may bound statistics of its own).
+     *
+     * @param name e.g. {@code onset_skewness}
+     * @return the feature, or empty for any other name
+     */
+    public static Optional<ClipFeature> find(String name) {
+        return Arrays.stream(values()).filter(feature -> feature.featureName.equals(name)).findFirst();
     }
 }
