@@ -34,7 +34,8 @@ final class ScoreCommand implements Callable<Integer> {
     @Mixin
     ModelOption modelOption;
 
-    @Parameters(arity = "1..*", paramLabel = "AUDIO", description = "audio files")
+    @Parameters(arity = "1..*", paramLabel = "AUDIO", description = "audio files, or directories to search (with "
+            + "their subdirectories) for audio files")
     List<Path> inputs;
 
     @Option(names = "--segments", paramLabel = "SECONDS",
@@ -51,7 +52,8 @@ final class ScoreCommand implements Callable<Integer> {
             int rate = model.info().sampleRate();
             MelSpectrogram mel = new MelSpectrogram(model.info().mel());
             int failed = 0;
-            for (Path input : inputs) {
+            List<Path> files = AudioSources.expand(inputs);
+            for (Path input : files) {
                 LikelihoodScore score;
                 try {
                     float[] samples = AudioInput.load(input, rate, spec).clip().samples();
@@ -71,7 +73,7 @@ final class ScoreCommand implements Callable<Integer> {
                 }
             }
             if (failed > 0) {
-                spec.commandLine().getErr().println("flowvox score: " + failed + " of " + inputs.size()
+                spec.commandLine().getErr().println("flowvox score: " + failed + " of " + files.size()
                         + " files could not be scored");
                 return 1;
             }

@@ -158,6 +158,17 @@ class FlowvoxCliTest {
         assertTrue(oneMissing.out().contains("speech-22050.wav\t") && oneMissing.err().contains("absent.wav: ")
                 && oneMissing.err().contains("1 of 2 files could not be scored"), oneMissing.out() + oneMissing.err());
 
+        Path folder = Files.createDirectories(dir.resolve("score-dir/nested"));
+        Files.copy(fixtures.resolve("speech-22050.wav"), folder.resolve("b.wav"));
+        Files.copy(fixtures.resolve("speech-22050.wav"), folder.getParent().resolve("a.wav"));
+        Files.writeString(folder.resolve("notes.txt"), "not audio");
+        CliRun directory = run("score", "-m", bundle.toString(), folder.getParent().toString());
+        assertEquals(0, directory.status(), directory.err());
+        List<String> scored = directory.out().lines().toList();
+        assertEquals(2, scored.size(), directory.out());
+        assertTrue(scored.get(0).startsWith(folder.getParent().resolve("a.wav") + "\t")
+                && scored.get(1).startsWith(folder.resolve("b.wav") + "\t"), directory.out());
+
         CliRun refused = run("score", "-m", bundle.toString(), "--segments", "0", fixtures.resolve("speech-22050.wav")
                 .toString());
         assertTrue(refused.status() != 0 && refused.err().contains("--segments 0.0; expected a positive length"),
