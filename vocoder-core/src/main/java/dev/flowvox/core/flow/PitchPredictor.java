@@ -169,17 +169,6 @@ public final class PitchPredictor {
         return sum;
     }
 
-    /**
-     * The synthesis direction of a whole signal.
-     *
-     * @param residual the flow's output
-     * @param track the pitch of its mel
-     * @return the audio
-     */
-    public float[] synthesize(float[] residual, PitchTrack track) {
-        return synthesis().next(residual, track);
-    }
-
     /** @return the synthesis state of a stream that starts at sample 0 */
     public Synthesis synthesis() {
         return new Synthesis(prediction.voicedGain());
@@ -243,8 +232,9 @@ public final class PitchPredictor {
     }
 
     /**
-     * The synthesis recursion of one stream, fed residual chunk by chunk in order: the chunks
-     * together give exactly what {@link #synthesize} gives for their concatenation. Not thread-safe.
+     * The synthesis recursion of one stream, the inverse of {@link #residual}, fed residual chunk by
+     * chunk in order: the chunks together give exactly what one call with their concatenation gives.
+     * Not thread-safe.
      */
     public final class Synthesis {
         private final int memory = enabled() ? pitch.maxLag() + 3 : 0;

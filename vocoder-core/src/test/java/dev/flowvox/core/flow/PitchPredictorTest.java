@@ -22,7 +22,7 @@ class PitchPredictorTest {
     @Test
     void synthesisInvertsAnalysis() {
         float[] residual = PREDICTOR.residual(SPEECH, PITCH);
-        assertArrayEquals(SPEECH, PREDICTOR.synthesize(residual, PITCH), 1e-4f);
+        assertArrayEquals(SPEECH, PREDICTOR.synthesis().next(residual, PITCH), 1e-4f);
     }
 
     @Test
@@ -41,7 +41,7 @@ class PitchPredictorTest {
     @Test
     void chunkedSynthesisEqualsOnePass() {
         float[] residual = PREDICTOR.residual(SPEECH, PITCH);
-        float[] whole = PREDICTOR.synthesize(residual, PITCH);
+        float[] whole = PREDICTOR.synthesis().next(residual, PITCH);
         PitchPredictor.Synthesis stream = PREDICTOR.synthesis();
         float[] chunked = new float[0];
         int[] cuts = {0, 100, 3000, 3001, 9000, 22050};
@@ -81,7 +81,7 @@ class PitchPredictorTest {
         PitchPredictor none = PitchPredictor.none();
         PitchTrack unvoiced = none.track(new float[80][90]);
         assertArrayEquals(SPEECH, none.residual(SPEECH, unvoiced));
-        assertArrayEquals(SPEECH, none.synthesize(SPEECH, unvoiced));
+        assertArrayEquals(SPEECH, none.synthesis().next(SPEECH, unvoiced));
         assertEquals(0, none.logDeterminant(unvoiced, 0, SPEECH.length));
     }
 
@@ -119,7 +119,7 @@ class PitchPredictorTest {
             expected[n] = (float) (gain * earlier + Math.sqrt(1 - gain * gain) * residual[n]);
         }
         assertArrayEquals(expected, PREDICTOR.synthesis(gain).next(residual, constant), 1e-6f);
-        assertArrayEquals(PREDICTOR.synthesize(residual, constant),
+        assertArrayEquals(PREDICTOR.synthesis().next(residual, constant),
                 PREDICTOR.synthesis(PitchPrediction.SPEECH.voicedGain()).next(residual, constant), 0f,
                 "at the training gain it is the inverse of the analysis");
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> PREDICTOR.synthesis(1.0));
