@@ -205,6 +205,16 @@ public record Calibration(double segmentSeconds, List<String> featureNames, Boun
     }
 
     /**
+     * The same calibration with other whole-clip bounds.
+     *
+     * @param newClipBounds the whole-clip bounds
+     * @return the calibration
+     */
+    public Calibration withClipBounds(ClipBounds newClipBounds) {
+        return new Calibration(segmentSeconds, featureNames, level, bands, newClipBounds, threshold, provenance);
+    }
+
+    /**
      * The same bounds with a new threshold and provenance.
      *
      * @param newThreshold clip score above which audio is anomalous

@@ -22,6 +22,9 @@ import java.util.Locale;
  *       clipTail} and {@code 1 − clipTail} quantiles as bounds and half the 16–84% range as scale;
  *       the scale at least the statistic's {@link ClipFeature#minScale} and the bounds at least two
  *       of it wide.</li>
+ *   <li>Balance: the whole-clip scales multiplied by the ratio of the clips' whole-clip margin to
+ *       their segment margin at the {@code 1 − targetFalsePositiveRate / 2} quantile, so that the
+ *       two flag about the same share of the calibration clips at one threshold.</li>
  *   <li>Threshold: the {@code 1 − targetFalsePositiveRate} quantile of the clips' scores, so that
  *       about that fraction of the calibration clips is flagged.</li>
  * </ol>
@@ -133,13 +136,47 @@ public final class Calibrator {
             LevelBand last = bands.remove(bands.size() - 1);
             bands.add(new LevelBand(Double.POSITIVE_INFINITY, last.features(), last.segments()));
         }
-        Calibration unruled = new Calibration(settings.segmentSeconds(), featureNames, level, bands,
+        Calibration unbalanced = new Calibration(settings.segmentSeconds(), featureNames, level, bands,
                 clipBounds(clips, clipFeatureNames), 0,
                 new CalibrationProvenance(Instant.now().toString(), data, clips.size(), seconds, pooled.size(), 0, null));
+        Calibration unruled = balanced(unbalanced, clips);
         double[] scores = scores(unruled, clips);
         double threshold = quantile(Arrays.stream(scores).sorted().toArray(), 1 - settings.targetFalsePositiveRate());
         return unruled.withRule(threshold, new CalibrationProvenance(unruled.provenance().created(), data, clips.size(),
                 seconds, pooled.size(), flaggedFraction(scores, threshold), null));
+    }
+
+    /**
+     * The calibration with its whole-clip scales rescaled so that the whole-clip statistics and the
+     * segments flag about the same share of the calibration clips at any threshold near the target.
+     * The clip score is the worst margin of either, so without this the group whose margins normal
+     * speech stretches further (a model's segment features on unfamiliar microphones) sets the
+     * threshold for both, and the other loses the anomalies only it sees. Each group's margin at
+     * the {@code 1 − targetFalsePositiveRate / 2} quantile of the clips becomes the same number of
+     * scales; nothing changes when either quantile is not positive (bounds that hold nearly every
+     * clip give no tail to match).
+     */
+    private Calibration balanced(Calibration calibration, List<ClipFeatures> clips) {
+        if (calibration.clipBounds().isEmpty()) {
+            return calibration;
+        }
+        List<Double> segmentScores = new ArrayList<>();
+        List<Double> clipScores = new ArrayList<>();
+        for (ClipFeatures clip : clips) {
+            Verdict verdict = calibration.judge(clip);
+            verdict.checks().stream().mapToDouble(SegmentCheck::margin).max().ifPresent(segmentScores::add);
+            verdict.clipCheck().ifPresent(check -> clipScores.add(check.margin()));
+        }
+        if (segmentScores.size() < MIN_MEASURED_CLIPS || clipScores.size() < MIN_MEASURED_CLIPS) {
+            return calibration;
+        }
+        double q = 1 - settings.targetFalsePositiveRate() / 2;
+        double segmentTail = quantile(segmentScores.stream().mapToDouble(Double::doubleValue).sorted().toArray(), q);
+        double clipTail = quantile(clipScores.stream().mapToDouble(Double::doubleValue).sorted().toArray(), q);
+        if (!(segmentTail > 0 && clipTail > 0)) {
+            return calibration;
+        }
+        return calibration.withClipBounds(calibration.clipBounds().rescaled(clipTail / segmentTail));
     }
 
     /**

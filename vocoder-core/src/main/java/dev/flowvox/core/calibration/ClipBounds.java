@@ -41,6 +41,20 @@ public record ClipBounds(List<String> names, List<Bounds> bounds, List<Double> m
         }
     }
 
+    /**
+     * The same bounds with every scale multiplied by a factor: margins divide by it.
+     *
+     * @param factor {@code > 0}
+     * @return the rescaled bounds
+     */
+    public ClipBounds rescaled(double factor) {
+        if (!(factor > 0) || !Double.isFinite(factor)) {
+            throw new IllegalArgumentException("scale factor " + factor + "; expected a finite value > 0");
+        }
+        return new ClipBounds(names, bounds.stream().map(b -> new Bounds(b.lower(), b.upper(), b.scale() * factor))
+                .toList(), minSeconds);
+    }
+
     /** Whether there is anything to check. */
     public boolean isEmpty() {
         return names.isEmpty();

@@ -278,6 +278,52 @@ class CalibrationTest {
         assertEquals(7, word.margin(), 1e-12);
     }
 
+    /**
+     * The segments and the whole-clip statistics flag about the same share of the calibration clips:
+     * when normal speech stretches the segments' margins far (a latent energy with a Cauchy tail), the
+     * threshold they would set alone does not blind the clip statistic, and a clip whose statistic lies
+     * four standard deviations beyond its bounds is flagged.
+     */
+    @Test
+    void segmentsWithAHeavyTailDoNotSetTheThresholdForTheClipStatistics() {
+        SplittableRandom random = new SplittableRandom(11);
+        List<ClipFeatures> clips = new ArrayList<>();
+        for (ClipFeatures clip : clips(400, 11)) {
+            List<SegmentFeatures> segments = new ArrayList<>();
+            for (SegmentFeatures segment : clip.segments()) {
+                double[] values = segment.values().clone();
+                values[1] += 0.05 * Math.abs(Math.tan(Math.PI * (random.nextDouble() - 0.5)));
+                segments.add(new SegmentFeatures(segment.startSample(), segment.endSample(), segment.levelDb(), values));
+            }
+            clips.add(new ClipFeatures(segments, new double[] {1 + 0.1 * random.nextGaussian()}));
+        }
+        Calibrator calibrator = new Calibrator(new Calibrator.Settings(0.5, 4, 0.005, 0.01, 0.02));
+        Calibration calibration = calibrator.fit(clips, FEATURES, List.of("onset_skewness"), "synthetic", 800);
+
+        int bySegments = 0;
+        int byStatistic = 0;
+        for (ClipFeatures clip : clips) {
+            Verdict verdict = calibration.judge(clip);
+            bySegments += verdict.checks().stream().anyMatch(SegmentCheck::anomalous) ? 1 : 0;
+            byStatistic += verdict.clipCheck().orElseThrow().anomalous() ? 1 : 0;
+        }
+        assertTrue(bySegments >= 2 && bySegments <= 6 && byStatistic >= 2 && byStatistic <= 6,
+                "of 400 calibration clips, segments flag " + bySegments + " and the statistic " + byStatistic
+                        + "; expected about 4 each (2% in all)");
+
+        assertTrue(calibration.threshold() > 5, "the segments' tail lies " + calibration.threshold()
+                + " of their scales out; expected beyond 5, where the statistic's own scale would not flag the clip"
+                + " below");
+        List<SegmentFeatures> typical = List.of(segment(0, -20, 2.0, 1.0), segment(1, -50, 5.0, 1.0));
+        double upper = calibration.clipBounds().bounds().get(0).upper();
+        Verdict far = calibration.judge(new ClipFeatures(typical, new double[] {upper + 4 * 0.1}));
+        assertTrue(far.anomalous(), "a statistic four standard deviations beyond its bounds; score " + far.score()
+                + ", threshold " + calibration.threshold());
+        Verdict near = calibration.judge(new ClipFeatures(typical, new double[] {1.0}));
+        assertFalse(near.anomalous(), "a typical statistic; score " + near.score());
+        assertEquals("onset_skewness_high", far.clipCheck().orElseThrow().deviationName());
+    }
+
     private static Verdict judge(Calibration calibration, SegmentFeatures... segments) {
         return calibration.judge(ClipFeatures.ofSegments(List.of(segments)));
     }
