@@ -23,8 +23,9 @@ import java.util.Locale;
  *       the scale at least the statistic's {@link ClipFeature#minScale} and the bounds at least two
  *       of it wide.</li>
  *   <li>Balance: the whole-clip scales multiplied by the ratio of the clips' whole-clip margin to
- *       their segment margin at the {@code 1 − targetFalsePositiveRate / 2} quantile, so that the
- *       two flag about the same share of the calibration clips at one threshold.</li>
+ *       their segment margin at the {@code 1 − targetFalsePositiveRate / 2} quantile (each at least
+ *       one scale), so that the two flag about the same share of the calibration clips at one
+ *       threshold.</li>
  *   <li>Threshold: the {@code 1 − targetFalsePositiveRate} quantile of the clips' scores, so that
  *       about that fraction of the calibration clips is flagged.</li>
  * </ol>
@@ -33,6 +34,8 @@ public final class Calibrator {
 
     private static final double MIN_SCALE = 1e-9;
     private static final int MIN_MEASURED_CLIPS = 10;
+    /** The least tail, in scales past the bounds, that {@link #balanced} matches for either group. */
+    private static final double MIN_BALANCED_TAIL = 1.0;
 
     private final Settings settings;
 
@@ -153,8 +156,9 @@ public final class Calibrator {
      * speech stretches further (a model's segment features on unfamiliar microphones) sets the
      * threshold for both, and the other loses the anomalies only it sees. Each group's margin at
      * the {@code 1 − targetFalsePositiveRate / 2} quantile of the clips becomes the same number of
-     * scales; nothing changes when either quantile is not positive (bounds that hold nearly every
-     * clip give no tail to match).
+     * scales, each counted as at least {@value #MIN_BALANCED_TAIL}: a few calibration clips put that
+     * quantile barely past the bounds learned from the same clips, and matching it there would flag
+     * every clip a little beyond what those few showed.
      */
     private Calibration balanced(Calibration calibration, List<ClipFeatures> clips) {
         if (calibration.clipBounds().isEmpty()) {
@@ -171,11 +175,10 @@ public final class Calibrator {
             return calibration;
         }
         double q = 1 - settings.targetFalsePositiveRate() / 2;
-        double segmentTail = quantile(segmentScores.stream().mapToDouble(Double::doubleValue).sorted().toArray(), q);
-        double clipTail = quantile(clipScores.stream().mapToDouble(Double::doubleValue).sorted().toArray(), q);
-        if (!(segmentTail > 0 && clipTail > 0)) {
-            return calibration;
-        }
+        double segmentTail = Math.max(MIN_BALANCED_TAIL,
+                quantile(segmentScores.stream().mapToDouble(Double::doubleValue).sorted().toArray(), q));
+        double clipTail = Math.max(MIN_BALANCED_TAIL,
+                quantile(clipScores.stream().mapToDouble(Double::doubleValue).sorted().toArray(), q));
         return calibration.withClipBounds(calibration.clipBounds().rescaled(clipTail / segmentTail));
     }
 
