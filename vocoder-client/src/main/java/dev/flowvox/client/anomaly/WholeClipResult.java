@@ -10,7 +10,8 @@ import java.util.List;
  * ({@code high_band_db_low}).
  *
  * @param features every statistic the calibration bounds and the clip is long enough for, in its order
- * @param margin worst margin over the statistics, in multiples of the bounds' spreads (negative inside)
+ * @param margin worst margin over the statistics, in multiples of the bounds' scales (balanced against the
+ *     segments' by the calibration; negative inside)
  * @param deviation the bound the margin is measured against, e.g. {@code onset_skewness_low}
  * @param anomalous whether the margin exceeds the threshold
  */
