@@ -156,9 +156,10 @@ public final class Calibrator {
      * speech stretches further (a model's segment features on unfamiliar microphones) sets the
      * threshold for both, and the other loses the anomalies only it sees. Each group's margin at
      * the {@code 1 − targetFalsePositiveRate / 2} quantile of the clips becomes the same number of
-     * scales, each counted as at least {@value #MIN_BALANCED_TAIL}: a few calibration clips put that
-     * quantile barely past the bounds learned from the same clips, and matching it there would flag
-     * every clip a little beyond what those few showed.
+     * scales, each counted as at least {@value #MIN_BALANCED_TAIL}: when a group's calibration clips
+     * all lie inside or barely past its bounds (every clip 16 bits; a few dozen clips, whose 1% and
+     * 99% quantiles are their extremes), its quantile is near zero or negative, and a ratio taken
+     * there would multiply that group's margins by hundreds or turn them around.
      */
     private Calibration balanced(Calibration calibration, List<ClipFeatures> clips) {
         if (calibration.clipBounds().isEmpty()) {
