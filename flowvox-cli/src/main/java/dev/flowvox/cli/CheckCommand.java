@@ -136,6 +136,11 @@ final class CheckCommand implements Callable<Integer> {
                 CheckPlot.write(check, worst, png);
             }
         }
+        if (files.size() > 1 && detector.source().calibrated()) {
+            spec.commandLine().getErr().println("flowvox check: " + anomalous + " of " + files.size()
+                    + " files anomalous, " + (files.size() - anomalous - failed) + " typical"
+                    + (failed > 0 ? ", " + failed + " unreadable" : ""));
+        }
         if (failed > 0) {
             spec.commandLine().getErr().println("flowvox check: " + failed + " of " + files.size()
                     + " files could not be checked");

@@ -90,6 +90,7 @@ class AnomalyCommandsTest {
         assertTrue(rows[1].startsWith(clean + "\ttypical\t"), rows[1]);
         assertTrue(rows[2].startsWith(noise + "\tanomalous\t") && rows[2].contains(" s ("), rows[2]);
         assertTrue(Files.size(plots.resolve("noise.png")) > 1000);
+        assertTrue(checked.err().contains("flowvox check: 1 of 2 files anomalous, 1 typical"), checked.err());
 
         double flagsOnePercent = threshold(calibrated.out());
         CliRun strict = run("calibrate", "-m", bundle.toString(), "--train", dir.resolve("quieter.tsv").toString(),
@@ -127,6 +128,8 @@ class AnomalyCommandsTest {
         assertTrue(rows[2].startsWith(clean + "\t") && !rows[2].contains("\terror\t"), rows[2]);
         assertTrue(checked.err().contains(empty + " holds no audio samples; expected some audio to check")
                 && checked.err().contains("1 of 2 files could not be checked"), checked.err());
+        assertTrue(checked.err().matches("(?s).*flowvox check: [01] of 2 files anomalous, [01] typical, 1 unreadable\n.*"),
+                checked.err());
     }
 
     /**
