@@ -14,7 +14,8 @@ import java.util.Locale;
  *   <li>Pool the segments of all clips (tails shorter than half a segment left out, as in
  *       {@link Calibration#judge}).</li>
  *   <li>Level bounds: the {@code tail} and {@code 1 − tail} quantiles of segment loudness.</li>
- *   <li>Cut loudness into {@code levelBands} bands of equal segment count; in each band every feature
+ *   <li>Cut loudness into {@code levelBands} bands of equal segment count (fewer when the segments
+ *       are too few for every band to hold {@code 1 / tail} of them); in each band every feature
  *       gets the {@code tail} and {@code 1 − tail} quantiles as bounds and half its 16–84% range as
  *       scale.</li>
  *   <li>Whole-clip statistics, when given: each over the clips long enough to have it ({@link
@@ -116,16 +117,16 @@ public final class Calibrator {
         }
         if (pooled.size() < 2 * settings.levelBands()) {
             throw new IllegalArgumentException(String.format(Locale.ROOT, "%d calibration segments of %.2f s; expected "
-                    + "at least %d (two per loudness band): calibrate on more normal audio (minutes, not seconds)",
+                    + "at least %d: calibrate on more normal audio (minutes, not seconds)",
                     pooled.size(), settings.segmentSeconds(), 2 * settings.levelBands()));
         }
         double[] levels = pooled.stream().mapToDouble(SegmentFeatures::levelDb).sorted().toArray();
         Bounds level = bounds(levels, settings.tail());
         List<LevelBand> bands = new ArrayList<>();
         double lowerEdge = Double.NEGATIVE_INFINITY;
-        for (int b = 0; b < settings.levelBands(); b++) {
-            double edge = b == settings.levelBands() - 1 ? Double.POSITIVE_INFINITY
-                    : quantile(levels, (b + 1.0) / settings.levelBands());
+        int bandCount = bandCount(pooled.size());
+        for (int b = 0; b < bandCount; b++) {
+            double edge = b == bandCount - 1 ? Double.POSITIVE_INFINITY : quantile(levels, (b + 1.0) / bandCount);
             if (!(edge > lowerEdge)) {
                 continue;
             }
@@ -147,6 +148,17 @@ public final class Calibrator {
         double threshold = quantile(Arrays.stream(scores).sorted().toArray(), 1 - settings.targetFalsePositiveRate());
         return unruled.withRule(threshold, new CalibrationProvenance(unruled.provenance().created(), data, clips.size(),
                 seconds, pooled.size(), flaggedFraction(scores, threshold), null));
+    }
+
+    /**
+     * The loudness bands for a number of segments: {@code levelBands}, or fewer, so that every band
+     * holds at least {@code 1 / tail} segments and its {@code tail} quantiles lie inside its data
+     * rather than at its extremes. Bounds at a small sample's extremes are exceeded by a good share
+     * of new normal speech.
+     */
+    private int bandCount(int segments) {
+        int fitting = (int) Math.floor(segments * settings.tail());
+        return Math.max(1, Math.min(settings.levelBands(), fitting));
     }
 
     /**

@@ -119,7 +119,7 @@ class CalibrationTest {
         Calibrator calibrator = new Calibrator(new Calibrator.Settings(0.5, 4, 0.005, 0.01, 0.01));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> calibrator.fit(clips(1, 9), FEATURES, List.of(), "one clip", 2));
-        assertEquals("4 calibration segments of 0.50 s; expected at least 8 (two per loudness band): calibrate on more "
+        assertEquals("4 calibration segments of 0.50 s; expected at least 8: calibrate on more "
                 + "normal audio (minutes, not seconds)", e.getMessage());
     }
 
@@ -322,6 +322,21 @@ class CalibrationTest {
         Verdict near = calibration.judge(new ClipFeatures(typical, new double[] {1.0}));
         assertFalse(near.anomalous(), "a typical statistic; score " + near.score());
         assertEquals("onset_skewness_high", far.clipCheck().orElseThrow().deviationName());
+    }
+
+    /**
+     * A band's 0.5% quantiles need 200 segments to lie inside its data; with fewer, its bounds are its
+     * own extremes, which new normal speech exceeds often. A small calibration set gets fewer bands.
+     */
+    @Test
+    void aSmallCalibrationSetGetsFewerLoudnessBands() {
+        Calibrator calibrator = new Calibrator(new Calibrator.Settings(0.5, 8, 0.005, 0.01, 0.01));
+        assertEquals(8, calibrator.fit(clips(400, 3), FEATURES, List.of(), "synthetic", 800).bands().size(),
+                "1600 segments: 200 per band");
+        assertEquals(2, calibrator.fit(clips(100, 3), FEATURES, List.of(), "synthetic", 200).bands().size(),
+                "400 segments: 2 bands of 200");
+        assertEquals(1, calibrator.fit(clips(30, 3), FEATURES, List.of(), "synthetic", 60).bands().size(),
+                "120 segments: one band");
     }
 
     private static Verdict judge(Calibration calibration, SegmentFeatures... segments) {
