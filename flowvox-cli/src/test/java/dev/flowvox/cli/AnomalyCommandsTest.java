@@ -94,8 +94,8 @@ class AnomalyCommandsTest {
         assertFalse(calibrated.out().contains("false positives: 0.0% of "), "1% of " + clip + " clips is at least one: "
                 + calibrated.out());
         CliRun strict = run("calibrate", "-m", bundle.toString(), "--train",
-                dir.resolve("quieter.tsv") + "," + dir.resolve("louder.tsv"), "--valid", dir.resolve("valid.tsv").toString(),
-                "--target-false-positives", "0");
+                dir.resolve("quieter.tsv") + "," + dir.resolve("louder.tsv"), "--valid",
+                dir.resolve("valid.tsv").toString(), "--target-false-positives", "0");
         assertEquals(0, strict.status(), strict.err());
         assertTrue(strict.out().contains("false positives: 0.0% of "), strict.out());
         CliRun refused = run("calibrate", "-m", bundle.toString(), "--target-false-positives", "0.7");
@@ -121,8 +121,8 @@ class AnomalyCommandsTest {
         assertTrue(rows[2].startsWith(clean + "\t") && !rows[2].contains("\terror\t"), rows[2]);
         assertTrue(checked.err().contains(empty + " holds no audio samples; expected some audio to check")
                 && checked.err().contains("1 of 2 files could not be checked"), checked.err());
-        assertTrue(checked.err().matches("(?s).*flowvox check: [01] of 2 files anomalous, [01] typical, 1 unreadable\n.*"),
-                checked.err());
+        assertTrue(checked.err()
+                .matches("(?s).*flowvox check: [01] of 2 files anomalous, [01] typical, 1 unreadable\n.*"), checked.err());
     }
 
     /**

@@ -242,7 +242,8 @@ class AudioAnomalyDetectorTest {
         AnomalyCheck viaJavaSound = detector.check(au);
         assertEquals("decoded with javax.sound (not a WAV file)", viaJavaSound.warnings().get(0));
         double score = check.score().verdict().orElseThrow().score();
-        assertEquals(score, viaJavaSound.score().verdict().orElseThrow().score(), Math.max(1e-3, 1e-5 * Math.abs(score)),
+        assertEquals(score, viaJavaSound.score().verdict().orElseThrow().score(),
+                Math.max(1e-3, 1e-5 * Math.abs(score)),
                 "the two paths scale 16-bit values by 1/32768 and TarsosDSP's 1/32767, nothing else");
 
         Path speech = dir.resolve("speech.wav");

@@ -293,7 +293,8 @@ class CalibrationTest {
             for (SegmentFeatures segment : clip.segments()) {
                 double[] values = segment.values().clone();
                 values[1] += 0.05 * Math.abs(Math.tan(Math.PI * (random.nextDouble() - 0.5)));
-                segments.add(new SegmentFeatures(segment.startSample(), segment.endSample(), segment.levelDb(), values));
+                segments.add(new SegmentFeatures(segment.startSample(), segment.endSample(), segment.levelDb(),
+                        values));
             }
             clips.add(new ClipFeatures(segments, new double[] {1 + 0.1 * random.nextGaussian()}));
         }
