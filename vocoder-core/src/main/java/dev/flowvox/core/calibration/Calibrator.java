@@ -51,7 +51,7 @@ public final class Calibrator {
      * How a calibration is fitted.
      *
      * @param segmentSeconds segment length, seconds (the features must have been computed with it)
-     * @param levelBands number of loudness bands, 1 to 64
+     * @param levelBands loudness bands, 1 to 64; fewer when the segments are too few for that many
      * @param tail quantile of the segment bounds on each side, in (0, 0.5)
      * @param clipTail quantile of the whole-clip bounds on each side, in (0, 0.5): there are far fewer
      *     clips than segments, so their tails are estimated less finely
@@ -62,7 +62,7 @@ public final class Calibrator {
             double targetFalsePositiveRate) {
 
         /**
-         * The settings shipped calibrations use: 0.5 s segments, 8 bands, 0.5% segment tails, 1% clip
+         * The settings shipped calibrations use: 0.5 s segments, up to 8 bands, 0.5% segment tails, 1% clip
          * tails, 1% of clips.
          */
         public static final Settings DEFAULT = new Settings(0.5, 8, 0.005, 0.01, 0.01);
