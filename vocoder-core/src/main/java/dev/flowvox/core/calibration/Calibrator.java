@@ -181,7 +181,7 @@ public final class Calibrator {
         List<Double> clipScores = new ArrayList<>();
         for (ClipFeatures clip : clips) {
             Verdict verdict = calibration.judge(clip);
-            verdict.checks().stream().mapToDouble(SegmentCheck::margin).max().ifPresent(segmentScores::add);
+            segmentScores.add(verdict.worst().margin());
             verdict.clipCheck().ifPresent(check -> clipScores.add(check.margin()));
         }
         if (segmentScores.size() < MIN_MEASURED_CLIPS || clipScores.size() < MIN_MEASURED_CLIPS) {
