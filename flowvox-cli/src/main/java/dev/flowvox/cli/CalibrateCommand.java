@@ -36,8 +36,9 @@ import java.util.concurrent.Callable;
 @Command(name = "calibrate", mixinStandardHelpOptions = true,
         description = "Learn two-sided typicality bounds (the flow's features per loudness band, the loudness "
                 + "itself, and whole-clip statistics of the mel and the samples) from normal speech (SPEECH, or "
-                + "--train), choose the threshold that flags 1%% of it (--target-false-positives), measure false "
-                + "positives on held-out speech, and write the calibration into the bundle (atomically).")
+                + "--train), choose the threshold that flags 1%% of it (--target-false-positives) when each clip is "
+                + "judged by bounds fitted without it (10 folds), measure false positives on held-out speech, and "
+                + "write the calibration into the bundle (atomically).")
 final class CalibrateCommand implements Callable<Integer> {
 
     /** Held-out speech when neither SPEECH nor --valid is given. */
@@ -97,10 +98,20 @@ final class CalibrateCommand implements Callable<Integer> {
             spec.commandLine().getErr().println("flowvox calibrate: no held-out speech given (--valid), so false positives are measured on "
                     + "the calibration clips only");
         }
+        warnIfTooFewForTheRate(calibration.provenance().clips(), settings.targetFalsePositiveRate());
         CalibrationSection.write(bundle, calibration);
         print(spec.commandLine().getOut(), calibration);
         spec.commandLine().getOut().println("wrote the calibration into " + bundle);
         return 0;
+    }
+
+    private void warnIfTooFewForTheRate(int clips, double rate) {
+        if (rate > 0 && clips < Calibrator.fewestClipsFor(rate)) {
+            spec.commandLine().getErr().printf(Locale.ROOT, "flowvox calibrate: %d calibration clips put the threshold "
+                    + "at the highest of their scores, which new speech like them exceeds about once in %d (%.1f%%), "
+                    + "more often than the target %.1f%%; calibrate on at least %d clips for it%n", clips, clips + 1,
+                    100.0 / (clips + 1), 100 * rate, Calibrator.fewestClipsFor(rate));
+        }
     }
 
     private static String describe(Corpus corpus) {

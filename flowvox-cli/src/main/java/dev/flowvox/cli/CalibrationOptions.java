@@ -28,8 +28,9 @@ final class CalibrationOptions {
     int maxTrainClips;
 
     @Option(names = "--target-false-positives", paramLabel = "RATE", defaultValue = "0.01",
-            description = "share of the calibration clips the threshold flags, in [0, 0.5): lower catches fewer "
-                    + "anomalies and flags less unfamiliar normal speech (default: ${DEFAULT-VALUE})")
+            description = "share of the calibration clips the threshold flags, each judged by bounds fitted without "
+                    + "it, in [0, 0.5): lower catches fewer anomalies and flags less unfamiliar normal speech "
+                    + "(default: ${DEFAULT-VALUE})")
     double targetFalsePositiveRate;
 
     /** @return the shipped calibration settings at the chosen operating point */

@@ -91,8 +91,21 @@ class AnomalyCommandsTest {
         assertTrue(Files.size(plots.resolve("noise.png")) > 1000);
         assertTrue(checked.err().contains("flowvox check: 1 of 2 files anomalous, 1 typical"), checked.err());
 
-        assertFalse(calibrated.out().contains("false positives: 0.0% of "), "1% of " + clip + " clips is at least one: "
-                + calibrated.out());
+        assertTrue(calibrated.out().contains("false positives: 0.0% of " + clip + " calibration clips (10-fold "
+                + "cross-validated)"), "1% of new clips is the highest of " + clip + " scores: " + calibrated.out());
+        assertFalse(calibrated.err().contains("put the threshold at the highest"), calibrated.err());
+        CliRun lenient = run("calibrate", "-m", bundle.toString(), "--train",
+                dir.resolve("quieter.tsv") + "," + dir.resolve("louder.tsv"), "--valid",
+                dir.resolve("valid.tsv").toString(), "--target-false-positives", "0.05");
+        assertEquals(0, lenient.status(), lenient.err());
+        assertFalse(lenient.out().contains("false positives: 0.0% of "), "5% of " + clip + " clips is several: "
+                + lenient.out());
+        CliRun few = run("calibrate", "-m", bundle.toString(), "--train", dir.resolve("quieter.tsv").toString(),
+                "--valid", dir.resolve("valid.tsv").toString());
+        assertEquals(0, few.status(), few.err());
+        assertTrue(few.err().contains("flowvox calibrate: 86 calibration clips put the threshold at the highest of "
+                + "their scores, which new speech like them exceeds about once in 87 (1.1%), more often than the "
+                + "target 1.0%; calibrate on at least 99 clips for it"), few.err());
         CliRun strict = run("calibrate", "-m", bundle.toString(), "--train",
                 dir.resolve("quieter.tsv") + "," + dir.resolve("louder.tsv"), "--valid",
                 dir.resolve("valid.tsv").toString(), "--target-false-positives", "0");

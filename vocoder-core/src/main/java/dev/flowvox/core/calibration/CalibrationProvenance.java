@@ -11,11 +11,14 @@ import java.util.Locale;
  * @param clips number of calibration clips
  * @param seconds their total duration, seconds
  * @param segments calibration segments pooled into the bounds
- * @param falsePositiveRate fraction of calibration clips the rule flags, in [0, 1]
+ * @param falsePositiveRate fraction of calibration clips the rule flags, in [0, 1]: with {@code folds}
+ *     above 1, each clip judged by bounds fitted without its fold, as new speech is judged
+ * @param folds parts the calibration clips were cut into for {@code falsePositiveRate} and the
+ *     threshold: 1 when each clip was judged by the bounds fitted on all of them
  * @param validation the held-out check, or null when none was run
  */
 public record CalibrationProvenance(String created, String data, int clips, double seconds, int segments,
-        double falsePositiveRate, Held validation) {
+        double falsePositiveRate, int folds, Held validation) {
 
     /** Validates the counts and rates. */
     public CalibrationProvenance {
@@ -27,16 +30,22 @@ public record CalibrationProvenance(String created, String data, int clips, doub
                     + " s; expected at least one clip and segment and a positive duration");
         }
         checkRate(falsePositiveRate);
+        if (folds < 1 || folds > clips) {
+            throw new IllegalArgumentException("calibration clips cut into " + folds + " folds; expected 1 to the "
+                    + clips + " clips");
+        }
     }
 
     /**
-     * The false-positive rates in words, e.g. {@code 1.0% of 297 calibration clips, 1.1% of 95 held-out
-     * clips} (the held-out part only when there was a held-out check).
+     * The false-positive rates in words, e.g. {@code 1.0% of 297 calibration clips (10-fold
+     * cross-validated), 1.1% of 95 held-out clips} (the fold count only when above 1, the held-out
+     * part only when there was a held-out check).
      *
      * @return the summary
      */
     public String falsePositiveSummary() {
-        String summary = String.format(Locale.ROOT, "%.1f%% of %d calibration clips", 100 * falsePositiveRate, clips);
+        String summary = String.format(Locale.ROOT, "%.1f%% of %d calibration clips", 100 * falsePositiveRate, clips)
+                + (folds == 1 ? "" : String.format(Locale.ROOT, " (%d-fold cross-validated)", folds));
         return validation == null ? summary : summary + String.format(Locale.ROOT, ", %.1f%% of %d held-out clips",
                 100 * validation.falsePositiveRate(), validation.clips());
     }

@@ -28,14 +28,16 @@ import java.util.Optional;
  *            "min_seconds": [1.0, …]},
  *   "rule": {"statistic": "worst_margin", "threshold": 1.7},
  *   "provenance": {"created": "…", "data": "…", "clips": 1779, "seconds": 6000.0, "segments": 11800,
- *                  "false_positive_rate": 0.01,
+ *                  "false_positive_rate": 0.01, "folds": 10,
  *                  "validation": {"data": "…", "clips": 95, "seconds": 324.0, "false_positive_rate": 0.0105}}}
  * }</pre>
  *
  * <p>Version 2 added the optional {@code clip} object (whole-clip statistics, {@link ClipFeature});
  * version 1 sections are read as calibrations without it. Its {@code min_seconds} (the shortest clip
  * each statistic judges) came later within version 2; a {@code clip} without it judges clips of at
- * least {@link ClipBounds#LEGACY_MIN_SECONDS} s, as it did when it was written.
+ * least {@link ClipBounds#LEGACY_MIN_SECONDS} s, as it did when it was written. The provenance's
+ * {@code folds} came later still; a calibration without it chose its threshold on the clips its bounds
+ * were fitted on, and reads as one fold.
  */
 public final class CalibrationSection {
 
@@ -199,6 +201,7 @@ public final class CalibrationSection {
         json.addProperty("seconds", p.seconds());
         json.addProperty("segments", p.segments());
         json.addProperty("false_positive_rate", p.falsePositiveRate());
+        json.addProperty("folds", p.folds());
         if (p.validation() != null) {
             JsonObject held = new JsonObject();
             held.addProperty("data", p.validation().data());
@@ -219,6 +222,7 @@ public final class CalibrationSection {
         }
         return new CalibrationProvenance(json.get("created").getAsString(), json.get("data").getAsString(),
                 json.get("clips").getAsInt(), json.get("seconds").getAsDouble(), json.get("segments").getAsInt(),
-                json.get("false_positive_rate").getAsDouble(), held);
+                json.get("false_positive_rate").getAsDouble(), json.has("folds") ? json.get("folds").getAsInt() : 1,
+                held);
     }
 }

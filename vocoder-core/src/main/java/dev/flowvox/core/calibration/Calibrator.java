@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * Learns a {@link Calibration} from the segment features of normal speech.
@@ -23,18 +24,29 @@ import java.util.Locale;
  *       clipTail} and {@code 1 − clipTail} quantiles as bounds and half the 16–84% range as scale;
  *       the scale at least the statistic's {@link ClipFeature#minScale} and the bounds at least two
  *       of it wide.</li>
+ *   <li>Margins: each clip judged by the bounds of steps 2–4 fitted without it: the clips are cut
+ *       into {@value #FOLDS} folds (clip {@code i} into fold {@code i mod FOLDS}) and each fold is
+ *       judged by the bounds of the others. When a fold's complement is too small to fit, each clip is
+ *       judged by the bounds of all of them.</li>
  *   <li>Balance: the whole-clip scales multiplied by the ratio of the clips' whole-clip margin to
  *       their segment margin at the {@code 1 − targetFalsePositiveRate / 2} quantile (each at least
  *       one scale), so that the two flag about the same share of the calibration clips at one
  *       threshold.</li>
- *   <li>Threshold: the {@code 1 − targetFalsePositiveRate} quantile of the clips' scores, so that
- *       about that fraction of the calibration clips is flagged.</li>
+ *   <li>Threshold: the {@code 1 − targetFalsePositiveRate} quantile of the clips' scores (the worse of
+ *       the two margins, balanced), so that about that fraction of new speech like the calibration
+ *       clips is flagged. Bounds hug the clips they were fitted on; judged by them, their own clips
+ *       would set a threshold that flags more than the target of new speech.</li>
  * </ol>
+ *
+ * <p>The calibration returned has the bounds and scales fitted on all the clips, balanced by that
+ * factor, with that threshold.
  */
 public final class Calibrator {
 
     private static final double MIN_SCALE = 1e-9;
     private static final int MIN_MEASURED_CLIPS = 10;
+    /** Parts the calibration clips are cut into to choose the threshold on clips the bounds did not see. */
+    private static final int FOLDS = 10;
     /** The least tail, in scales past the bounds, that {@link #balanced} matches for either group. */
     private static final double MIN_BALANCED_TAIL = 1.0;
 
@@ -111,14 +123,147 @@ public final class Calibrator {
      */
     public Calibration fit(List<ClipFeatures> clips, List<String> featureNames, List<String> clipFeatureNames,
             String data, double seconds) {
+        shortage(clips, clipFeatureNames).ifPresent(problem -> {
+            throw new IllegalArgumentException(problem);
+        });
+        Calibration unbalanced = bounded(clips, featureNames, clipFeatureNames, data, seconds);
+        int folds = folds(clips, clipFeatureNames);
+        List<Margins> margins = folds == 1 ? margins(unbalanced, clips)
+                : outOfFoldMargins(clips, folds, featureNames, clipFeatureNames, data, seconds);
+        double factor = balance(margins);
+        double[] scores = margins.stream().mapToDouble(m -> m.score(factor)).toArray();
+        double threshold = threshold(scores, settings.targetFalsePositiveRate());
+        CalibrationProvenance p = unbalanced.provenance();
+        Calibration balanced = unbalanced.withClipBounds(unbalanced.clipBounds().rescaled(factor));
+        return balanced.withRule(threshold, new CalibrationProvenance(p.created(), data, clips.size(), seconds,
+                p.segments(), flaggedFraction(scores, threshold), folds, null));
+    }
+
+    /**
+     * A clip's worst segment margin and its whole-clip margin (NaN when it has none), in the scales
+     * of a calibration before the balance.
+     */
+    private record Margins(double segment, double clip) {
+
+        /** The clip's score once the whole-clip scales are multiplied by {@code factor}. */
+        double score(double factor) {
+            return Double.isNaN(clip) ? segment : Math.max(segment, clip / factor);
+        }
+    }
+
+    private static List<Margins> margins(Calibration calibration, List<ClipFeatures> clips) {
+        return clips.stream().map(clip -> margins(calibration, clip)).toList();
+    }
+
+    private static Margins margins(Calibration calibration, ClipFeatures clip) {
+        Verdict verdict = calibration.judge(clip);
+        return new Margins(verdict.worst().margin(), verdict.clipCheck().map(ClipCheck::margin).orElse(Double.NaN));
+    }
+
+    /**
+     * The fewest calibration clips whose threshold can flag a new clip like them as rarely as {@code
+     * rate}: below {@code 1 / rate − 1}, the threshold is the highest of their scores, which a new clip
+     * exceeds about once in {@code n + 1}.
+     *
+     * @param rate target false-positive rate in (0, 0.5)
+     * @return the number of clips
+     */
+    public static int fewestClipsFor(double rate) {
+        if (!(rate > 0 && rate < 0.5)) {
+            throw new IllegalArgumentException("false-positive rate " + rate + "; expected (0, 0.5)");
+        }
+        return (int) Math.ceil(1 / rate - 1 - 1e-9);
+    }
+
+    /**
+     * The {@code k}-th smallest of {@code n} scores, {@code k = ⌈(n + 1)(1 − rate)⌉} (at most {@code
+     * n}): a new clip like the scored ones exceeds it with a probability of about {@code rate} at
+     * most (the split-conformal rank), where a plain quantile at {@code 1 − rate} lies up to a rank
+     * lower and, in a set of a hundred clips, is exceeded up to twice as often. That needs {@code n ≥
+     * 1 / rate − 1} clips; with fewer, the threshold is the highest score.
+     */
+    private static double threshold(double[] scores, double rate) {
+        double[] sorted = Arrays.stream(scores).sorted().toArray();
+        int rank = (int) Math.min(sorted.length, Math.ceil((sorted.length + 1) * (1 - rate) - 1e-9));
+        return sorted[Math.max(1, rank) - 1];
+    }
+
+    /**
+     * Why the clips are too few to calibrate on, if they are: fewer full-length segments than two per
+     * loudness band, or a whole-clip statistic measured in fewer than {@value #MIN_MEASURED_CLIPS} clips.
+     */
+    private Optional<String> shortage(List<ClipFeatures> clips, List<String> clipFeatureNames) {
+        int segments = clips.stream().mapToInt(clip -> Calibration.fullLength(clip.segments()).size()).sum();
+        if (segments < 2 * settings.levelBands()) {
+            return Optional.of(String.format(Locale.ROOT, "%d calibration segments of %.2f s; expected at least %d: "
+                    + "calibrate on more normal audio (minutes, not seconds)",
+                    segments, settings.segmentSeconds(), 2 * settings.levelBands()));
+        }
+        for (int f = 0; f < clipFeatureNames.size(); f++) {
+            int index = f;
+            long measured = clips.stream().filter(c -> c.whole().length > index && !Double.isNaN(c.whole()[index]))
+                    .count();
+            if (measured < MIN_MEASURED_CLIPS) {
+                return Optional.of(measured + " calibration clips are long enough for the whole-clip statistic "
+                        + clipFeatureNames.get(f) + "; expected at least " + MIN_MEASURED_CLIPS + " of at least "
+                        + minSeconds(clipFeatureNames.get(f)) + " s");
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * {@value #FOLDS} when every fold's complement can be calibrated on by itself, else 1. Clip
+     * {@code i} belongs to fold {@code i mod FOLDS}, so every fold samples the clips' order evenly (a
+     * manifest's speakers and recordings) and the cut is the same on every run.
+     */
+    private int folds(List<ClipFeatures> clips, List<String> clipFeatureNames) {
+        if (clips.size() < FOLDS) {
+            return 1;
+        }
+        for (int fold = 0; fold < FOLDS; fold++) {
+            if (shortage(outsideFold(clips, fold, FOLDS), clipFeatureNames).isPresent()) {
+                return 1;
+            }
+        }
+        return FOLDS;
+    }
+
+    /**
+     * Each clip's margins under bounds fitted without its fold. Bounds fitted on a set of clips hug
+     * that set: its own tails sit on them, while new speech of the same kind lies past them more
+     * often, the more so the fewer the clips. A balance and a threshold taken from these margins flag
+     * about the target share of new speech, where the fitted clips' own margins flag more.
+     */
+    private List<Margins> outOfFoldMargins(List<ClipFeatures> clips, int folds, List<String> featureNames,
+            List<String> clipFeatureNames, String data, double seconds) {
+        Margins[] margins = new Margins[clips.size()];
+        for (int fold = 0; fold < folds; fold++) {
+            Calibration others = bounded(outsideFold(clips, fold, folds), featureNames, clipFeatureNames, data,
+                    seconds);
+            for (int i = fold; i < clips.size(); i += folds) {
+                margins[i] = margins(others, clips.get(i));
+            }
+        }
+        return List.of(margins);
+    }
+
+    private static List<ClipFeatures> outsideFold(List<ClipFeatures> clips, int fold, int folds) {
+        List<ClipFeatures> outside = new ArrayList<>();
+        for (int i = 0; i < clips.size(); i++) {
+            if (i % folds != fold) {
+                outside.add(clips.get(i));
+            }
+        }
+        return outside;
+    }
+
+    /** The bounds and scales of the clips, before the balance and without a threshold. */
+    private Calibration bounded(List<ClipFeatures> clips, List<String> featureNames, List<String> clipFeatureNames,
+            String data, double seconds) {
         List<SegmentFeatures> pooled = new ArrayList<>();
         for (ClipFeatures clip : clips) {
             pooled.addAll(Calibration.fullLength(clip.segments()));
-        }
-        if (pooled.size() < 2 * settings.levelBands()) {
-            throw new IllegalArgumentException(String.format(Locale.ROOT, "%d calibration segments of %.2f s; expected "
-                    + "at least %d: calibrate on more normal audio (minutes, not seconds)",
-                    pooled.size(), settings.segmentSeconds(), 2 * settings.levelBands()));
         }
         double[] levels = pooled.stream().mapToDouble(SegmentFeatures::levelDb).sorted().toArray();
         Bounds level = bounds(levels, settings.tail());
@@ -140,14 +285,9 @@ public final class Calibrator {
             LevelBand last = bands.remove(bands.size() - 1);
             bands.add(new LevelBand(Double.POSITIVE_INFINITY, last.features(), last.segments()));
         }
-        Calibration unbalanced = new Calibration(settings.segmentSeconds(), featureNames, level, bands,
-                clipBounds(clips, clipFeatureNames), 0,
-                new CalibrationProvenance(Instant.now().toString(), data, clips.size(), seconds, pooled.size(), 0, null));
-        Calibration unruled = balanced(unbalanced, clips);
-        double[] scores = scores(unruled, clips);
-        double threshold = quantile(Arrays.stream(scores).sorted().toArray(), 1 - settings.targetFalsePositiveRate());
-        return unruled.withRule(threshold, new CalibrationProvenance(unruled.provenance().created(), data, clips.size(),
-                seconds, pooled.size(), flaggedFraction(scores, threshold), null));
+        return new Calibration(settings.segmentSeconds(), featureNames, level, bands,
+                clipBounds(clips, clipFeatureNames), 0, new CalibrationProvenance(Instant.now().toString(), data,
+                        clips.size(), seconds, pooled.size(), 0, 1, null));
     }
 
     /**
@@ -162,8 +302,8 @@ public final class Calibrator {
     }
 
     /**
-     * The calibration with its whole-clip scales rescaled so that the whole-clip statistics and the
-     * segments flag about the same share of the calibration clips at any threshold near the target.
+     * The factor for the whole-clip scales that makes the whole-clip statistics and the segments flag
+     * about the same share of the calibration clips at any threshold near the target.
      * The clip score is the worst margin of either, so without this the group whose margins normal
      * speech stretches further (a model's segment features on unfamiliar microphones) sets the
      * threshold for both, and the other loses the anomalies only it sees. Each group's margin at
@@ -173,26 +313,17 @@ public final class Calibrator {
      * 99% quantiles are their extremes), its quantile is near zero or negative, and a ratio taken
      * there would multiply that group's margins by hundreds or turn them around.
      */
-    private Calibration balanced(Calibration calibration, List<ClipFeatures> clips) {
-        if (calibration.clipBounds().isEmpty()) {
-            return calibration;
-        }
-        List<Double> segmentScores = new ArrayList<>();
-        List<Double> clipScores = new ArrayList<>();
-        for (ClipFeatures clip : clips) {
-            Verdict verdict = calibration.judge(clip);
-            segmentScores.add(verdict.worst().margin());
-            verdict.clipCheck().ifPresent(check -> clipScores.add(check.margin()));
-        }
-        if (segmentScores.size() < MIN_MEASURED_CLIPS || clipScores.size() < MIN_MEASURED_CLIPS) {
-            return calibration;
+    private double balance(List<Margins> margins) {
+        double[] segmentScores = margins.stream().mapToDouble(Margins::segment).sorted().toArray();
+        double[] clipScores = margins.stream().mapToDouble(Margins::clip).filter(m -> !Double.isNaN(m)).sorted()
+                .toArray();
+        if (segmentScores.length < MIN_MEASURED_CLIPS || clipScores.length < MIN_MEASURED_CLIPS) {
+            return 1;
         }
         double q = 1 - settings.targetFalsePositiveRate() / 2;
-        double segmentTail = Math.max(MIN_BALANCED_TAIL,
-                quantile(segmentScores.stream().mapToDouble(Double::doubleValue).sorted().toArray(), q));
-        double clipTail = Math.max(MIN_BALANCED_TAIL,
-                quantile(clipScores.stream().mapToDouble(Double::doubleValue).sorted().toArray(), q));
-        return calibration.withClipBounds(calibration.clipBounds().rescaled(clipTail / segmentTail));
+        double segmentTail = Math.max(MIN_BALANCED_TAIL, quantile(segmentScores, q));
+        double clipTail = Math.max(MIN_BALANCED_TAIL, quantile(clipScores, q));
+        return clipTail / segmentTail;
     }
 
     /**
@@ -209,8 +340,8 @@ public final class Calibrator {
         double[] scores = scores(calibration, clips);
         CalibrationProvenance p = calibration.provenance();
         return calibration.withRule(calibration.threshold(), new CalibrationProvenance(p.created(), p.data(), p.clips(),
-                p.seconds(), p.segments(), p.falsePositiveRate(), new CalibrationProvenance.Held(data, clips.size(),
-                        seconds, flaggedFraction(scores, calibration.threshold()))));
+                p.seconds(), p.segments(), p.falsePositiveRate(), p.folds(), new CalibrationProvenance.Held(data,
+                        clips.size(), seconds, flaggedFraction(scores, calibration.threshold()))));
     }
 
     /**
@@ -252,14 +383,8 @@ public final class Calibrator {
             int index = f;
             double[] sorted = clips.stream().filter(ClipFeatures::hasWhole).mapToDouble(c -> c.whole()[index])
                     .filter(v -> !Double.isNaN(v)).sorted().toArray();
-            double shortest = minSeconds(names.get(f));
-            if (sorted.length < MIN_MEASURED_CLIPS) {
-                throw new IllegalArgumentException(sorted.length + " calibration clips are long enough for the "
-                        + "whole-clip statistic " + names.get(f) + "; expected at least " + MIN_MEASURED_CLIPS
-                        + " of at least " + shortest + " s");
-            }
             bounds.add(atLeast(bounds(sorted, settings.clipTail()), minScale(names.get(f))));
-            minSeconds.add(shortest);
+            minSeconds.add(minSeconds(names.get(f)));
         }
         return new ClipBounds(names, bounds, minSeconds);
     }
