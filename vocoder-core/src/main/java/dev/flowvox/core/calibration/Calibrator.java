@@ -32,9 +32,9 @@ import java.util.Optional;
  *       their segment margin at the {@code 1 − targetFalsePositiveRate / 2} quantile (each at least
  *       one scale), so that the two flag about the same share of the calibration clips at one
  *       threshold.</li>
- *   <li>Threshold: the {@code 1 − targetFalsePositiveRate} quantile of the clips' scores (the worse of
- *       the two margins, balanced), so that about that fraction of new speech like the calibration
- *       clips is flagged. Bounds hug the clips they were fitted on; judged by them, their own clips
+ *   <li>Threshold: the {@code ⌈(n + 1)(1 − targetFalsePositiveRate)⌉}-th smallest of the n clips'
+ *       scores (the worse of the two margins, balanced), so that about that fraction of new speech
+ *       like the calibration clips is flagged. Bounds hug the clips they were fitted on; judged by them, their own clips
  *       would set a threshold that flags more than the target of new speech.</li>
  * </ol>
  *
@@ -47,7 +47,7 @@ public final class Calibrator {
     private static final int MIN_MEASURED_CLIPS = 10;
     /** Parts the calibration clips are cut into to choose the threshold on clips the bounds did not see. */
     private static final int FOLDS = 10;
-    /** The least tail, in scales past the bounds, that {@link #balanced} matches for either group. */
+    /** The least tail, in scales past the bounds, that {@link #balance} matches for either group. */
     private static final double MIN_BALANCED_TAIL = 1.0;
 
     private final Settings settings;
@@ -303,15 +303,16 @@ public final class Calibrator {
 
     /**
      * The factor for the whole-clip scales that makes the whole-clip statistics and the segments flag
-     * about the same share of the calibration clips at any threshold near the target.
-     * The clip score is the worst margin of either, so without this the group whose margins normal
-     * speech stretches further (a model's segment features on unfamiliar microphones) sets the
-     * threshold for both, and the other loses the anomalies only it sees. Each group's margin at
-     * the {@code 1 − targetFalsePositiveRate / 2} quantile of the clips becomes the same number of
-     * scales, each counted as at least {@value #MIN_BALANCED_TAIL}: when a group's calibration clips
-     * all lie inside or barely past its bounds (every clip 16 bits; a few dozen clips, whose 1% and
-     * 99% quantiles are their extremes), its quantile is near zero or negative, and a ratio taken
-     * there would multiply that group's margins by hundreds or turn them around.
+     * about the same share of the calibration clips at any threshold near the target. The clip score
+     * is the worst margin of either, so without this the group whose margins normal speech stretches
+     * further (a model's segment features on unfamiliar microphones) sets the threshold for both, and
+     * the other loses the anomalies only it sees. Each group's margin at the {@code 1 −
+     * targetFalsePositiveRate / 2} quantile of the clips' margins (out of fold where there are folds)
+     * becomes the same number of scales, each counted as at least {@value #MIN_BALANCED_TAIL}: when a
+     * group's calibration clips all lie inside or barely past its bounds (every clip 16 bits; a few
+     * dozen clips, whose 1% and 99% quantiles are their extremes), its quantile is near zero or
+     * negative, and a ratio taken there would multiply that group's margins by hundreds or turn them
+     * around. 1 when either group has margins for fewer than {@value #MIN_MEASURED_CLIPS} clips.
      */
     private double balance(List<Margins> margins) {
         double[] segmentScores = margins.stream().mapToDouble(Margins::segment).sorted().toArray();
