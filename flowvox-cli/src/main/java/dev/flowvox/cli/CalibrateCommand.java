@@ -108,8 +108,8 @@ final class CalibrateCommand implements Callable<Integer> {
     private void warnIfTooFewForTheRate(int clips, double rate) {
         if (rate > 0 && clips < Calibrator.fewestClipsFor(rate)) {
             spec.commandLine().getErr().printf(Locale.ROOT, "flowvox calibrate: %d calibration clips put the threshold "
-                    + "at the highest of their scores, which new speech like them exceeds about once in %d (%.1f%%), "
-                    + "more often than the target %.1f%%; calibrate on at least %d clips for it%n", clips, clips + 1,
+                    + "at the highest of their scores, which new speech like them exceeds about once in %d (%.2f%%), "
+                    + "more often than the target %.2f%%; calibrate on at least %d clips for it%n", clips, clips + 1,
                     100.0 / (clips + 1), 100 * rate, Calibrator.fewestClipsFor(rate));
         }
     }

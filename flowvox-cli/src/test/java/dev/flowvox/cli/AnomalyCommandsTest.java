@@ -104,8 +104,8 @@ class AnomalyCommandsTest {
                 "--valid", dir.resolve("valid.tsv").toString());
         assertEquals(0, few.status(), few.err());
         assertTrue(few.err().contains("flowvox calibrate: 86 calibration clips put the threshold at the highest of "
-                + "their scores, which new speech like them exceeds about once in 87 (1.1%), more often than the "
-                + "target 1.0%; calibrate on at least 99 clips for it"), few.err());
+                + "their scores, which new speech like them exceeds about once in 87 (1.15%), more often than the "
+                + "target 1.00%; calibrate on at least 99 clips for it"), few.err());
         CliRun strict = run("calibrate", "-m", bundle.toString(), "--train",
                 dir.resolve("quieter.tsv") + "," + dir.resolve("louder.tsv"), "--valid",
                 dir.resolve("valid.tsv").toString(), "--target-false-positives", "0");
