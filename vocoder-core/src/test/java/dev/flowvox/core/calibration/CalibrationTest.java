@@ -168,6 +168,23 @@ class CalibrationTest {
         }
     }
 
+    /**
+     * A calibration written before thresholds were cross-validated has no {@code folds}: it chose its
+     * threshold on its own clips, and reads as one fold, with its summary as it was.
+     */
+    @Test
+    void aCalibrationWrittenBeforeFoldsReadsAsOneFold() {
+        Calibration calibration = new Calibrator(Calibrator.Settings.DEFAULT)
+                .fit(clips(200, 3), FEATURES, List.of(), "synthetic", 400);
+        var json = CalibrationSection.toJson(calibration);
+        assertEquals(10, json.getAsJsonObject("provenance").get("folds").getAsInt());
+        json.getAsJsonObject("provenance").remove("folds");
+        CalibrationProvenance read = CalibrationSection.fromJson(json).provenance();
+        assertEquals(1, read.folds());
+        assertEquals(String.format(Locale.ROOT, "%.1f%% of 200 calibration clips", 100 * read.falsePositiveRate()),
+                read.falsePositiveSummary());
+    }
+
     @Test
     void newerCalibrationVersionIsRefusedByName() {
         var json = CalibrationSection.toJson(new Calibrator(Calibrator.Settings.DEFAULT)
