@@ -66,6 +66,7 @@ final class AnomalyEvalCommand implements Callable<Integer> {
                 VocoderModel model = ModelBundle.load(bundle, manager)) {
             int rate = model.info().sampleRate();
             Corpus train = calibrationOptions.train(rate, spec);
+            calibrationOptions.warnIfTooFewClips(spec, train.clips().size());
             Corpus held = AudioSources.corpus(List.of(valid), rate, maxValidClips, spec);
             List<AnomalyEvaluation.Method> methods = List.of(
                     new AnomalyEvaluation.Method("flow", new FlowFeatures(model)),

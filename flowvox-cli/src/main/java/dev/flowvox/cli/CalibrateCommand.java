@@ -79,6 +79,7 @@ final class CalibrateCommand implements Callable<Integer> {
             int rate = model.info().sampleRate();
             Corpus train = speech.isEmpty() ? calibrationOptions.train(rate, spec)
                     : AudioSources.corpus(speech, rate, calibrationOptions.maxTrainClips, spec);
+            calibrationOptions.warnIfTooFewClips(spec, train.clips().size());
             List<Path> heldOut = valid != null ? valid : speech.isEmpty() ? DEFAULT_VALID : List.of();
             Corpus held = heldOut.isEmpty() ? null : AudioSources.corpus(heldOut, rate, Integer.MAX_VALUE, spec);
             FlowFeatures features = new FlowFeatures(model);
@@ -98,20 +99,10 @@ final class CalibrateCommand implements Callable<Integer> {
             spec.commandLine().getErr().println("flowvox calibrate: no held-out speech given (--valid), so false positives are measured on "
                     + "the calibration clips only");
         }
-        warnIfTooFewForTheRate(calibration.provenance().clips(), settings.targetFalsePositiveRate());
         CalibrationSection.write(bundle, calibration);
         print(spec.commandLine().getOut(), calibration);
         spec.commandLine().getOut().println("wrote the calibration into " + bundle);
         return 0;
-    }
-
-    private void warnIfTooFewForTheRate(int clips, double rate) {
-        if (rate > 0 && clips < Calibrator.fewestClipsFor(rate)) {
-            spec.commandLine().getErr().printf(Locale.ROOT, "flowvox calibrate: %d calibration clips put the threshold "
-                    + "at the highest of their scores, which new speech like them exceeds about once in %d (%.2f%%), "
-                    + "more often than the target %.2f%%; calibrate on at least %d clips for it%n", clips, clips + 1,
-                    100.0 / (clips + 1), 100 * rate, Calibrator.fewestClipsFor(rate));
-        }
     }
 
     private static String describe(Corpus corpus) {

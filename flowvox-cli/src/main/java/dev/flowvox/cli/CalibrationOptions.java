@@ -10,6 +10,7 @@ import picocli.CommandLine.Option;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * What {@code calibrate} and {@code anomaly-eval} calibrate on and where they put the threshold:
@@ -36,6 +37,23 @@ final class CalibrationOptions {
     /** @return the shipped calibration settings at the chosen operating point */
     Calibrator.Settings settings() {
         return Calibrator.Settings.DEFAULT.withTargetFalsePositiveRate(targetFalsePositiveRate);
+    }
+
+    /**
+     * Says on stderr, before the clips are scored, when they are too few for the rate: the threshold is
+     * then the highest of their scores ({@link Calibrator#fewestClipsFor}).
+     *
+     * @param spec the command, whose name and stderr are used
+     * @param clips calibration clips
+     */
+    void warnIfTooFewClips(CommandSpec spec, int clips) {
+        double rate = targetFalsePositiveRate;
+        if (rate > 0 && rate < 0.5 && clips < Calibrator.fewestClipsFor(rate)) {
+            spec.commandLine().getErr().printf(Locale.ROOT, "flowvox %s: %d calibration clips put the threshold at "
+                    + "the highest of their scores, which new speech like them exceeds about once in %d (%.2f%%), "
+                    + "more often than the target %.2f%%; calibrate on at least %d clips for it%n", spec.name(), clips,
+                    clips + 1, 100.0 / (clips + 1), 100 * rate, Calibrator.fewestClipsFor(rate));
+        }
     }
 
     /**

@@ -208,6 +208,12 @@ class AnomalyCommandsTest {
         assertTrue(Files.readString(out.resolve("anomaly-eval.md")).contains("Calibrated on " + train), "the report "
                 + "names its data");
         assertTrue(Files.size(out.resolve("roc-flow.png")) > 1000);
+        long trainClips;
+        try (var files = Files.list(train)) {
+            trainClips = files.count();
+        }
+        assertTrue(evaluated.err().contains("flowvox anomaly-eval: " + trainClips + " calibration clips put the "
+                + "threshold at the highest of their scores"), "too few clips for 1% are named: " + evaluated.err());
     }
 
     @Test
