@@ -48,11 +48,15 @@ final class CalibrationOptions {
      */
     void warnIfTooFewClips(CommandSpec spec, int clips) {
         double rate = targetFalsePositiveRate;
-        if (rate > 0 && rate < 0.5 && clips < Calibrator.fewestClipsFor(rate)) {
+        if (!(rate > 0 && rate < 0.5)) {
+            return;
+        }
+        int fewest = Calibrator.fewestClipsFor(rate);
+        if (clips < fewest) {
             spec.commandLine().getErr().printf(Locale.ROOT, "flowvox %s: %d calibration clips put the threshold at "
                     + "the highest of their scores, which new speech like them exceeds about once in %d (%.2f%%), "
                     + "more often than the target %.2f%%; calibrate on at least %d clips for it%n", spec.name(), clips,
-                    clips + 1, 100.0 / (clips + 1), 100 * rate, Calibrator.fewestClipsFor(rate));
+                    clips + 1, 100.0 / (clips + 1), 100 * rate, fewest);
         }
     }
 

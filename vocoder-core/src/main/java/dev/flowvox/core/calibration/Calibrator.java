@@ -200,9 +200,7 @@ public final class Calibrator {
                     segments, settings.segmentSeconds(), 2 * settings.levelBands()));
         }
         for (int f = 0; f < clipFeatureNames.size(); f++) {
-            int index = f;
-            long measured = clips.stream().filter(c -> c.whole().length > index && !Double.isNaN(c.whole()[index]))
-                    .count();
+            int measured = measured(clips, f).length;
             if (measured < MIN_MEASURED_CLIPS) {
                 return Optional.of(measured + " calibration clips are long enough for the whole-clip statistic "
                         + clipFeatureNames.get(f) + "; expected at least " + MIN_MEASURED_CLIPS + " of at least "
@@ -381,13 +379,18 @@ public final class Calibrator {
         List<Bounds> bounds = new ArrayList<>();
         List<Double> minSeconds = new ArrayList<>();
         for (int f = 0; f < names.size(); f++) {
-            int index = f;
-            double[] sorted = clips.stream().filter(ClipFeatures::hasWhole).mapToDouble(c -> c.whole()[index])
-                    .filter(v -> !Double.isNaN(v)).sorted().toArray();
+            double[] sorted = measured(clips, f);
+            Arrays.sort(sorted);
             bounds.add(atLeast(bounds(sorted, settings.clipTail()), minScale(names.get(f))));
             minSeconds.add(minSeconds(names.get(f)));
         }
         return new ClipBounds(names, bounds, minSeconds);
+    }
+
+    /** The values of whole-clip statistic {@code index} in the clips that have it, in clip order. */
+    private static double[] measured(List<ClipFeatures> clips, int index) {
+        return clips.stream().filter(ClipFeatures::hasWhole).mapToDouble(c -> c.whole()[index])
+                .filter(v -> !Double.isNaN(v)).toArray();
     }
 
     /**
