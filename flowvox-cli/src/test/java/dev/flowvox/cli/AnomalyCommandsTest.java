@@ -72,7 +72,8 @@ class AnomalyCommandsTest {
                 + " (" + clip + " clips)"), "both manifests are joined: " + info.out());
         assertTrue(info.out().contains("calibration: 0.50 s segments bounding [nats_per_sample, latent_energy, "
                 + "min_group_energy_db, max_group_energy_db]; whole clips bounding [onset_skewness, echo_correlation, "
-                + "high_band_db, log_level_spread, flat_top_share, resolution_bits, click_rate, dropout_edge_db]"),
+                + "high_band_db, log_level_spread, flat_top_share, resolution_bits, click_rate, dropout_edge_db, "
+                + "dc_offset_db]"),
                 info.out());
 
         Path clean = dir.resolve("clean.wav");

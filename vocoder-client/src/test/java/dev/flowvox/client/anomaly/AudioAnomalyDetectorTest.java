@@ -151,15 +151,15 @@ class AudioAnomalyDetectorTest {
     }
 
     /**
-     * Hard clipping, 8-bit quantization, clicks and dropouts change the sample values in ways the flow
-     * sees only in part, and steady noise has no syllables; the whole clip's statistics name them.
+     * Hard clipping, 8-bit quantization, clicks, dropouts and a DC offset change the sample values in ways
+     * the flow sees only in part, and steady noise has no syllables; the whole clip's statistics name them.
      */
     @Test
     void distortionsAreNamedByTheirWholeClipStatistic() {
         Map<AnomalyKind, String> expected = Map.of(AnomalyKind.HARD_CLIPPING, "flat_top_share",
                 AnomalyKind.QUANTIZED_8BIT, "resolution_bits", AnomalyKind.CLICK_TRAIN, "click_rate",
                 AnomalyKind.PINK_NOISE, "log_level_spread", AnomalyKind.PURE_TONE, "log_level_spread",
-                AnomalyKind.DROPOUTS, "dropout_edge_db");
+                AnomalyKind.DROPOUTS, "dropout_edge_db", AnomalyKind.DC_OFFSET, "dc_offset_db");
         for (Map.Entry<AnomalyKind, String> kind : expected.entrySet()) {
             AnomalyCheck check = checkMadeAnomalous(kind.getKey(), 7);
             ClipVerdict verdict = check.score().verdict().orElseThrow();
@@ -178,7 +178,7 @@ class AudioAnomalyDetectorTest {
     void distortionsOfAShortWordAreNamed() {
         Map<AnomalyKind, String> expected = Map.of(AnomalyKind.HARD_CLIPPING, "flat_top_share",
                 AnomalyKind.QUANTIZED_8BIT, "resolution_bits", AnomalyKind.CLICK_TRAIN, "click_rate",
-                AnomalyKind.DROPOUTS, "dropout_edge_db");
+                AnomalyKind.DROPOUTS, "dropout_edge_db", AnomalyKind.DC_OFFSET, "dc_offset_db");
         AudioAnomalyDetector detector = new AudioAnomalyDetector(new LocalLikelihoodSource(model, calibration));
         float[] word = window(5512, (int) (0.9 * RATE), 1f);
         for (Map.Entry<AnomalyKind, String> kind : expected.entrySet()) {

@@ -13,9 +13,9 @@ import java.util.function.ToDoubleFunction;
  * The flow scores audio <em>given its own mel</em>, so it cannot see an anomaly that keeps audio and
  * mel consistent: speech played backwards, an echo or a missing top band are all faithfully
  * recorded in the mel. The first four statistics look at the mel itself and none depends on the
- * clip's gain (until its quietest bands reach the mel's floor); the last four look at the sample
- * values, which hard clipping, coarse quantization, clicks and dropouts change in ways the flow,
- * which explains a clip given its own mel, sees only in part.
+ * clip's gain (until its quietest bands reach the mel's floor); the last five look at the sample
+ * values, which hard clipping, coarse quantization, clicks, dropouts and a DC offset change in ways
+ * the flow, which explains a clip given its own mel, sees only in part.
  *
  * <p>"Active" frames are those within {@value #ACTIVE_RANGE_NATS} nats (52 dB) of the clip's loudest
  * frame, where loudness is the log of the frame's mean mel magnitude; "changes" are the differences
@@ -75,7 +75,13 @@ public enum ClipFeature {
      * clip's RMS, at least -60 (also the value without any run). Recordings reach digital silence
      * from quiet audio; a dropout cuts sound off mid-word. Its scale is at least 5 dB.
      */
-    DROPOUT_EDGE_DB("dropout_edge_db", 5, 0.5, Bounds.Side.HIGH, ClipSignal::dropoutEdgeDb);
+    DROPOUT_EDGE_DB("dropout_edge_db", 5, 0.5, Bounds.Side.HIGH, ClipSignal::dropoutEdgeDb),
+    /**
+     * The clip's DC offset: the magnitude of its mean sample in dB relative to the clip's RMS, at least
+     * -100. Speech averages to almost nothing; a faulty converter or a missing high-pass filter adds a
+     * constant. Its scale is at least 1 dB.
+     */
+    DC_OFFSET_DB("dc_offset_db", 1, 0.5, Bounds.Side.HIGH, ClipSignal::dcOffsetDb);
 
     /** Frames this close to the loudest frame (nats of mel magnitude) are active. */
     static final double ACTIVE_RANGE_NATS = 6.0;
@@ -117,8 +123,8 @@ public enum ClipFeature {
 
     /**
      * The side of its bounds the statistic is anomalous on: high for the click rate, the flat-top
-     * share and the dropout edge, whose normal value is their floor; low for the resolution, whose
-     * normal value is its ceiling; both for the statistics of the mel.
+     * share, the dropout edge and the DC offset, whose normal value is their floor; low for the
+     * resolution, whose normal value is its ceiling; both for the statistics of the mel.
      */
     public Bounds.Side side() {
         return side;

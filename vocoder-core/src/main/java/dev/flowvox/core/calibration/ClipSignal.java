@@ -67,6 +67,10 @@ final class ClipSignal {
         return SampleStatistics.dropoutEdgeDb(audio, mel.sampleRate());
     }
 
+    double dcOffsetDb() {
+        return SampleStatistics.dcOffsetDb(audio);
+    }
+
     double logLevelSpread() {
         int groups = Math.max(1, logMel.length / MEL_BANDS_PER_GROUP);
         double[] spreads = new double[groups];

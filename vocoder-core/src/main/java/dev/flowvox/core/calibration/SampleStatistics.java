@@ -4,8 +4,8 @@ package dev.flowvox.core.calibration;
 /**
  * Statistics of a clip's sample values themselves, which no spectrum shows: how often loud samples
  * repeat (hard clipping, coarse quantization), how many bits of resolution the samples use, how
- * often a single sample jumps out of its neighbourhood (clicks) and how loud the audio is around
- * runs of digital silence (dropouts).
+ * often a single sample jumps out of its neighbourhood (clicks), how loud the audio is around
+ * runs of digital silence (dropouts) and what the samples average to (a DC offset).
  */
 final class SampleStatistics {
 
@@ -29,6 +29,8 @@ final class SampleStatistics {
     static final double DROPOUT_EDGE_SECONDS = 0.005;
     /** The quietest dropout edge reported, dB below the clip's RMS: the value for a clip without one. */
     static final double DROPOUT_FLOOR_DB = -60;
+    /** The smallest DC offset reported, dB below the clip's RMS: the value for a clip averaging to zero. */
+    static final double DC_FLOOR_DB = -100;
 
     private SampleStatistics() {
     }
@@ -183,6 +185,29 @@ final class SampleStatistics {
             i = end;
         }
         return loudest;
+    }
+
+    /**
+     * The clip's DC offset: the magnitude of its mean sample in dB relative to the clip's RMS, from
+     * {@value #DC_FLOOR_DB} to 0 (a constant). Sound is a change of pressure and averages to almost
+     * nothing, and microphones and converters block what is left; a faulty converter or a missing
+     * high-pass filter adds a constant to every sample. Relative to the RMS, like the dropout edge,
+     * it does not depend on the clip's gain.
+     *
+     * @param audio samples in [-1, 1]
+     * @return dB relative to the clip's RMS, at least {@value #DC_FLOOR_DB}; the floor for silence
+     */
+    static double dcOffsetDb(float[] audio) {
+        double sum = 0;
+        for (float sample : audio) {
+            sum += sample;
+        }
+        double power = meanSquare(audio, 0, audio.length);
+        if (power == 0) {
+            return DC_FLOOR_DB;
+        }
+        double mean = Math.abs(sum / audio.length);
+        return Math.max(DC_FLOOR_DB, 10 * Math.log10(Math.max(mean * mean / power, Double.MIN_NORMAL)));
     }
 
     /**

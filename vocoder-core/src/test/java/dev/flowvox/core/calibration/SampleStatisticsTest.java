@@ -14,8 +14,8 @@ import java.util.Arrays;
 import java.util.SplittableRandom;
 
 /**
- * Flat tops, resolution, clicks and dropouts on the fixture speech (16-bit) and on that speech clipped,
- * requantized, clicked or cut.
+ * Flat tops, resolution, clicks, dropouts and DC offset on the fixture speech (16-bit) and on that speech
+ * clipped, requantized, clicked, cut or offset.
  */
 class SampleStatisticsTest {
 
@@ -122,6 +122,26 @@ class SampleStatisticsTest {
         assertTrue(quiet < -40, "edge of a fade to digital silence " + quiet + " dB");
         assertTrue(SampleStatistics.dropoutEdgeDb(speech, RATE) > -30,
                 "the fixture (espeak-ng's speech) stops its sounds abruptly into digital silence");
+    }
+
+    @Test
+    void aDcOffsetIsMeasuredAgainstTheClipsRmsWhateverItsSign() {
+        double own = SampleStatistics.dcOffsetDb(speech);
+        assertTrue(own < -30, "the fixture speech averages to almost nothing: " + own + " dB");
+        float[] up = speech.clone();
+        float[] down = speech.clone();
+        for (int i = 0; i < speech.length; i++) {
+            up[i] += 0.1f;
+            down[i] -= 0.1f;
+        }
+        double power = SampleStatistics.meanSquare(up, 0, up.length);
+        double expected = 10 * Math.log10(0.01 / power);
+        assertEquals(expected, SampleStatistics.dcOffsetDb(up), 0.2, "an offset of 0.1");
+        assertEquals(SampleStatistics.dcOffsetDb(up), SampleStatistics.dcOffsetDb(down), 0.2, "an offset of -0.1");
+        float[] constant = new float[RATE];
+        Arrays.fill(constant, -0.3f);
+        assertEquals(0, SampleStatistics.dcOffsetDb(constant), 1e-6, "a constant is all offset");
+        assertEquals(SampleStatistics.DC_FLOOR_DB, SampleStatistics.dcOffsetDb(new float[RATE]), "digital silence");
     }
 
     /** The fixture as a recording has it: a noise floor at about -80 dBFS instead of digital silence. */
