@@ -17,6 +17,7 @@ import dev.flowvox.core.audio.WavWriter;
 import dev.flowvox.core.calibration.Calibration;
 import dev.flowvox.core.calibration.CalibrationSection;
 import dev.flowvox.core.calibration.Calibrator;
+import dev.flowvox.core.calibration.ClipFeature;
 import dev.flowvox.core.calibration.ClipFeatures;
 import dev.flowvox.core.calibration.FlowFeatures;
 import dev.flowvox.core.calibration.SegmentFeatures;
@@ -198,6 +199,28 @@ class AudioAnomalyDetectorTest {
                 .check(AnomalyKind.CLICK_TRAIN.apply(word, RATE, 11), RATE, "clicks, older calibration");
         assertTrue(clicks.score().verdict().orElseThrow().wholeClip().isEmpty(),
                 "a calibration written before the minimums judges a word by its segments, as it did");
+    }
+
+    /** A calibration written before the DC offset was a statistic judges a clip by the statistics it names. */
+    @Test
+    void aCalibrationWithoutTheDcStatisticJudgesByTheOthers() {
+        var written = CalibrationSection.toJson(calibration);
+        var clip = written.getAsJsonObject("clip");
+        List<String> names = new ArrayList<>();
+        clip.getAsJsonArray("features").forEach(name -> names.add(name.getAsString()));
+        int dc = names.indexOf(ClipFeature.DC_OFFSET_DB.featureName());
+        assertTrue(dc >= 0, "the in-test calibration bounds the DC offset: " + names);
+        for (String array : List.of("features", "bounds", "min_seconds")) {
+            clip.getAsJsonArray(array).remove(dc);
+        }
+        Calibration older = CalibrationSection.fromJson(written);
+        AnomalyCheck offset = new AudioAnomalyDetector(new LocalLikelihoodSource(model, older))
+                .check(AnomalyKind.DC_OFFSET.apply(window(5512, 33075, 1f), RATE, 7), RATE, "offset, older calibration");
+        List<String> judged = offset.score().verdict().orElseThrow().wholeClip().orElseThrow().features().stream()
+                .map(FeatureResult::name).toList();
+        assertEquals(ClipFeature.names().subList(0, ClipFeature.DC_OFFSET_DB.ordinal()), judged);
+        assertEquals(AnomalyCheck.Status.ANOMALOUS, checkMadeAnomalous(AnomalyKind.DC_OFFSET, 7).status(),
+                "the same clip under the calibration that bounds the offset");
     }
 
     /** The in-test calibration's check of the fixture window the anomaly tests use, made anomalous. */
