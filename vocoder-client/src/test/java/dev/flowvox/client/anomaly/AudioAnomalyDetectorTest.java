@@ -214,8 +214,9 @@ class AudioAnomalyDetectorTest {
             clip.getAsJsonArray(array).remove(dc);
         }
         Calibration older = CalibrationSection.fromJson(written);
+        float[] offsetClip = AnomalyKind.DC_OFFSET.apply(window(5512, 33075, 1f), RATE, 7);
         AnomalyCheck offset = new AudioAnomalyDetector(new LocalLikelihoodSource(model, older))
-                .check(AnomalyKind.DC_OFFSET.apply(window(5512, 33075, 1f), RATE, 7), RATE, "offset, older calibration");
+                .check(offsetClip, RATE, "offset, older calibration");
         List<String> judged = offset.score().verdict().orElseThrow().wholeClip().orElseThrow().features().stream()
                 .map(FeatureResult::name).toList();
         assertEquals(ClipFeature.names().subList(0, ClipFeature.DC_OFFSET_DB.ordinal()), judged);
