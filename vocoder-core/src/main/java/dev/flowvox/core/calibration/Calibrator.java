@@ -34,8 +34,8 @@ import java.util.Optional;
  *       threshold.</li>
  *   <li>Threshold: the {@code ⌈(n + 1)(1 − targetFalsePositiveRate)⌉}-th smallest of the n clips'
  *       scores (the worse of the two margins, balanced), so that about that fraction of new speech
- *       like the calibration clips is flagged. Bounds hug the clips they were fitted on; judged by them, their own clips
- *       would set a threshold that flags more than the target of new speech.</li>
+ *       like the calibration clips is flagged. Bounds hug the clips they were fitted on; judged by
+ *       them, their own clips would set a threshold that flags more than the target of new speech.</li>
  * </ol>
  *
  * <p>The calibration returned has the bounds and scales fitted on all the clips, balanced by that
@@ -127,9 +127,11 @@ public final class Calibrator {
             throw new IllegalArgumentException(problem);
         });
         Calibration unbalanced = bounded(clips, featureNames, clipFeatureNames, data, seconds);
-        int folds = folds(clips, clipFeatureNames);
-        List<Margins> margins = folds == 1 ? margins(unbalanced, clips)
-                : outOfFoldMargins(clips, folds, featureNames, clipFeatureNames, data, seconds);
+        Optional<List<List<ClipFeatures>>> complements = foldComplements(clips, clipFeatureNames);
+        int folds = complements.map(List::size).orElse(1);
+        List<Margins> margins = complements
+                .map(outside -> outOfFoldMargins(clips, outside, featureNames, clipFeatureNames, data, seconds))
+                .orElseGet(() -> margins(unbalanced, clips));
         double factor = balance(margins);
         double[] scores = margins.stream().mapToDouble(m -> m.score(factor)).toArray();
         double threshold = threshold(scores, settings.targetFalsePositiveRate());
@@ -211,45 +213,50 @@ public final class Calibrator {
     }
 
     /**
-     * {@value #FOLDS} when every fold's complement can be calibrated on by itself, else 1. Clip
-     * {@code i} belongs to fold {@code i mod FOLDS}, so every fold samples the clips' order evenly (a
-     * manifest's speakers and recordings) and the cut is the same on every run.
+     * The clips outside each of the {@value #FOLDS} folds, when every such complement can be
+     * calibrated on by itself; empty otherwise. Clip {@code i} belongs to fold {@code i mod FOLDS}, so
+     * every fold samples the clips' order evenly (a manifest's speakers and recordings) and the cut is
+     * the same on every run.
      */
-    private int folds(List<ClipFeatures> clips, List<String> clipFeatureNames) {
+    private Optional<List<List<ClipFeatures>>> foldComplements(List<ClipFeatures> clips,
+            List<String> clipFeatureNames) {
         if (clips.size() < FOLDS) {
-            return 1;
+            return Optional.empty();
         }
+        List<List<ClipFeatures>> complements = new ArrayList<>();
         for (int fold = 0; fold < FOLDS; fold++) {
-            if (shortage(outsideFold(clips, fold, FOLDS), clipFeatureNames).isPresent()) {
-                return 1;
+            List<ClipFeatures> outside = outsideFold(clips, fold);
+            if (shortage(outside, clipFeatureNames).isPresent()) {
+                return Optional.empty();
             }
+            complements.add(outside);
         }
-        return FOLDS;
+        return Optional.of(complements);
     }
 
     /**
-     * Each clip's margins under bounds fitted without its fold. Bounds fitted on a set of clips hug
-     * that set: its own tails sit on them, while new speech of the same kind lies past them more
-     * often, the more so the fewer the clips. A balance and a threshold taken from these margins flag
-     * about the target share of new speech, where the fitted clips' own margins flag more.
+     * Each clip's margins under bounds fitted without its fold ({@code complements.get(k)} holds the
+     * clips outside fold {@code k}). Bounds fitted on a set of clips hug that set: its own tails sit on
+     * them, while new speech of the same kind lies past them more often, the more so the fewer the
+     * clips. A balance and a threshold taken from these margins flag about the target share of new
+     * speech, where the fitted clips' own margins flag more.
      */
-    private List<Margins> outOfFoldMargins(List<ClipFeatures> clips, int folds, List<String> featureNames,
-            List<String> clipFeatureNames, String data, double seconds) {
+    private List<Margins> outOfFoldMargins(List<ClipFeatures> clips, List<List<ClipFeatures>> complements,
+            List<String> featureNames, List<String> clipFeatureNames, String data, double seconds) {
         Margins[] margins = new Margins[clips.size()];
-        for (int fold = 0; fold < folds; fold++) {
-            Calibration others = bounded(outsideFold(clips, fold, folds), featureNames, clipFeatureNames, data,
-                    seconds);
-            for (int i = fold; i < clips.size(); i += folds) {
+        for (int fold = 0; fold < complements.size(); fold++) {
+            Calibration others = bounded(complements.get(fold), featureNames, clipFeatureNames, data, seconds);
+            for (int i = fold; i < clips.size(); i += complements.size()) {
                 margins[i] = margins(others, clips.get(i));
             }
         }
         return List.of(margins);
     }
 
-    private static List<ClipFeatures> outsideFold(List<ClipFeatures> clips, int fold, int folds) {
+    private static List<ClipFeatures> outsideFold(List<ClipFeatures> clips, int fold) {
         List<ClipFeatures> outside = new ArrayList<>();
         for (int i = 0; i < clips.size(); i++) {
-            if (i % folds != fold) {
+            if (i % FOLDS != fold) {
                 outside.add(clips.get(i));
             }
         }
