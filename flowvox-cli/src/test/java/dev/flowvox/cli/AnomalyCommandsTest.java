@@ -135,8 +135,8 @@ class AnomalyCommandsTest {
         assertTrue(rows[2].startsWith(clean + "\t") && !rows[2].contains("\terror\t"), rows[2]);
         assertTrue(checked.err().contains(empty + " holds no audio samples; expected some audio to check")
                 && checked.err().contains("1 of 2 files could not be checked"), checked.err());
-        assertTrue(checked.err()
-                .matches("(?s).*flowvox check: [01] of 2 files anomalous, [01] typical, 1 unreadable\n.*"), checked.err());
+        assertTrue(checked.err().matches("(?s).*flowvox check: [01] of 2 files anomalous, [01] typical, "
+                + "1 unreadable\n.*"), checked.err());
     }
 
     /**
