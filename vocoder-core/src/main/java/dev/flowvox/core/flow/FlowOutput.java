@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 package dev.flowvox.core.flow;
 
+import static dev.flowvox.core.flow.Scalars.times;
+
 import ai.djl.ndarray.NDArray;
 
 /**
@@ -26,8 +28,8 @@ public record FlowOutput(NDArray z, NDArray logScale, NDArray logDetW) {
     public NDArray nvidiaLoss(double sigma) {
         long count = z.size();
         long groups = logScale.size();
-        NDArray prior = z.square().sum().div((float) (2 * sigma * sigma));
-        return prior.sub(logScale.sum()).sub(logDetW.mul((float) groups)).div((float) count);
+        NDArray prior = times(z.square().sum(), 1 / (2 * sigma * sigma));
+        return times(prior.sub(logScale.sum()).sub(times(logDetW, groups)), 1.0 / count);
     }
 
     /**
@@ -40,7 +42,7 @@ public record FlowOutput(NDArray z, NDArray logScale, NDArray logDetW) {
     public NDArray logDensityPerGroup(double sigma) {
         long nGroup = z.getShape().get(1);
         double constant = -0.5 * nGroup * (LOG_2PI + 2 * Math.log(sigma));
-        return z.square().sum(new int[] {1}).mul((float) (-0.5 / (sigma * sigma)))
+        return times(z.square().sum(new int[] {1}), -0.5 / (sigma * sigma))
                 .add((float) constant)
                 .add(logScale)
                 .add(logDetW);
@@ -55,6 +57,6 @@ public record FlowOutput(NDArray z, NDArray logScale, NDArray logDetW) {
      * @return {@code [batch, groups]}, dimensionless
      */
     public NDArray latentEnergyPerGroup(double sigma) {
-        return z.square().sum(new int[] {1}).mul((float) (1 / (sigma * sigma)));
+        return times(z.square().sum(new int[] {1}), 1 / (sigma * sigma));
     }
 }

@@ -241,10 +241,11 @@ public final class FlowParameters implements AutoCloseable {
                     NDArray norm = v.square().sum(new int[] {1, 2}, true).sqrt();
                     weight = v.mul(arrays.get(conv.weightG()).div(norm));
                 } else {
-                    weight = arrays.get(conv.weight()).mul(1f);
+                    // a copy the weights may close, through which gradients still reach the parameter
+                    weight = Scalars.times(arrays.get(conv.weight()), 1);
                 }
                 result.put(conv.weight(), keep(scope, weight, out));
-                result.put(conv.bias(), keep(scope, arrays.get(conv.bias()).mul(1f), out));
+                result.put(conv.bias(), keep(scope, Scalars.times(arrays.get(conv.bias()), 1), out));
             }
         }
         return result;
@@ -300,15 +301,16 @@ public final class FlowParameters implements AutoCloseable {
         return m;
     }
 
-    /** 1 strictly below (or above) the diagonal, 0 elsewhere, {@code [c, c]}. */
+    /**
+     * 1 strictly below (or above) the diagonal, 0 elsewhere, {@code [c, c]}. Computed by libtorch, not
+     * made from a Java array: {@link #differentiable}'s scope closes it before the backward pass reads
+     * it ({@link Scalars}).
+     */
     private static NDArray triangleMask(NDManager manager, int c, boolean below) {
-        float[] mask = new float[c * c];
-        for (int r = 0; r < c; r++) {
-            for (int col = 0; col < c; col++) {
-                mask[r * c + col] = (below ? col < r : col > r) ? 1f : 0f;
-            }
-        }
-        return manager.create(mask, new Shape(c, c));
+        NDArray index = manager.arange(c);
+        NDArray rows = index.reshape(c, 1);
+        NDArray columns = index.reshape(1, c);
+        return (below ? columns.lt(rows) : columns.gt(rows)).toType(DataType.FLOAT32, false);
     }
 
     private static NDArray asConvWeight(NDManager manager, double[][] m) {

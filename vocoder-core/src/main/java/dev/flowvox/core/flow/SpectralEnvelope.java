@@ -42,7 +42,7 @@ public final class SpectralEnvelope {
         NDList positions = new NDList();
         for (int q = 0; q < perFrame; q++) {
             float toNext = (q + 0.5f) / perFrame;
-            positions.add(frames.mul(1 - toNext).add(next.mul(toNext)));
+            positions.add(Scalars.times(frames, 1 - toNext).add(Scalars.times(next, toNext)));
         }
         NDArray atBlocks = NDArrays.stack(positions, 3).reshape(batch, channels, count * perFrame);
         return atBlocks.getShape().get(2) == blocks ? atBlocks : atBlocks.split(new long[] {blocks}, 2).get(0);
