@@ -10,9 +10,9 @@ import ai.djl.ndarray.types.Shape;
  * garbage collector may then free that buffer while autograd still holds the factor for the backward
  * pass, which reads freed memory. The same holds for any array made from Java data with {@code
  * create} and closed before the backward pass. Before this class, training read such memory: random
- * gradients came out NaN, infinite, zero or wrong, 0.4% of the default model's steps were skipped and
- * some were applied, and under frequent garbage collection every step was corrupted. Here the factor
- * is a tensor libtorch allocated, which autograd keeps alive.
+ * gradients came out NaN, infinite, zero or wrong; 0.4% of the default model's steps were skipped,
+ * others were applied with wrong but finite gradients, and under frequent garbage collection every
+ * step was corrupted. Here the factor is a tensor libtorch allocated, which autograd keeps alive.
  */
 final class Scalars {
 

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 package dev.flowvox.core.train;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -25,6 +26,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -76,6 +78,32 @@ class TrainerTest {
             double last = sums[1] / counts[1];
             assertTrue(last < first - 0.5, "mean loss of the first 10 steps " + first + ", of the last 10 " + last
                     + "; expected a drop of more than 0.5 nats/sample");
+        }
+    }
+
+    /**
+     * The guard: a step whose loss is not finite is counted, names the parameters whose gradient was
+     * not finite, and changes no weight. A log-scale bias of 200 in the first coupling makes its
+     * scale overflow to infinity.
+     */
+    @Test
+    void aStepWithANonFiniteLossIsSkippedAndChangesNothing() {
+        TrainingConfig config = new TrainingConfig(2048, 2, 1e-3, 0.9, 0.999, 1e-8, 10, 1.0, 100, 100, 2, 3);
+        try (Trainer trainer = newTrainer(config)) {
+            trainer.parameters().arrays().get("WN.0.end.bias").addi(200f);
+            Map<String, float[]> before = new HashMap<>();
+            trainer.parameters().arrays().forEach((name, array) -> before.put(name, array.toFloatArray()));
+
+            StepReport report = trainer.step();
+
+            assertTrue(report.skipped(), report.toString());
+            assertFalse(Double.isFinite(report.loss()), report.toString());
+            assertFalse(report.nonFiniteGradients().isEmpty(), "the parameters with a non-finite gradient are named: "
+                    + report);
+            assertEquals(1, trainer.state().skippedSteps());
+            assertEquals(0, trainer.optimizer().updates(), "Adam took no step");
+            trainer.parameters().arrays().forEach((name, array) -> assertArrayEquals(before.get(name),
+                    array.toFloatArray(), name + " changed in a skipped step"));
         }
     }
 
