@@ -35,6 +35,16 @@ class TrainerTest {
 
     private static final FlowConfig FLOW = new FlowConfig(80, 4, 64, 2, 16, 256, Conditioning.FRAME_RATE,
             new WaveNetConfig(3, 32, 3, true));
+    /**
+     * Training for runs that are compared with each other. Adam's epsilon is 1e-3, not 1e-8: right
+     * after initialization the coupling networks' zero end layers leave every other WaveNet weight with
+     * gradients near 1e-9, which Adam at 1e-8 turns into full ±lr steps whose sign follows libtorch's
+     * float rounding (it varies with thread scheduling), so two identical runs could differ by several
+     * lr. At 1e-3 those steps vanish, while a resume that lost moments, step count or sampler state
+     * still moves every weight with a real gradient by about lr = 1e-3, ten times the tolerance.
+     */
+    private static final TrainingConfig COMPARED = new TrainingConfig(2048, 2, 1e-3, 0.9, 0.999, 1e-3, 10, 1.0,
+            100, 100, 2, 9);
     private static final ModelInfo INFO = new ModelInfo(FLOW, MelConfig.nvidia22050(), 1.0,
             Provenance.now("trainer test", Map.of()));
     private static NDManager manager;
@@ -110,18 +120,11 @@ class TrainerTest {
     /** Six steps straight equal three, a checkpoint, a resume and three more. */
     @Test
     void resumedRunEqualsUninterruptedRun() throws IOException {
-        // Adam's epsilon is 1e-3 here, not 1e-8: right after initialization the coupling networks' zero
-        // end layers leave every other WaveNet weight with gradients near 1e-9, which Adam at 1e-8 turns
-        // into full ±lr steps whose sign follows libtorch's float rounding (it varies with thread
-        // scheduling), so two identical runs could differ by several lr. At 1e-3 those steps vanish,
-        // while a resume that lost moments, step count or sampler state still moves every weight with
-        // a real gradient by about lr = 1e-3, ten times the tolerance.
-        TrainingConfig config = new TrainingConfig(2048, 2, 1e-3, 0.9, 0.999, 1e-3, 10, 1.0, 100, 100, 2, 9);
         Path checkpoint = dir.resolve("half.flowvox");
-        try (Trainer straight = newTrainer(config)) {
+        try (Trainer straight = newTrainer(COMPARED)) {
             List<StepReport> straightSteps = steps(straight, 6);
             List<StepReport> resumedSteps = new ArrayList<>();
-            try (Trainer firstHalf = newTrainer(config)) {
+            try (Trainer firstHalf = newTrainer(COMPARED)) {
                 resumedSteps.addAll(steps(firstHalf, 3));
                 TrainingCheckpoint.save(checkpoint, firstHalf, INFO);
             }
@@ -156,10 +159,9 @@ class TrainerTest {
      */
     @Test
     void garbageCollectionDuringTrainingLeavesTheGradientsAsTheyAre() throws InterruptedException {
-        TrainingConfig config = new TrainingConfig(2048, 2, 1e-3, 0.9, 0.999, 1e-3, 10, 1.0, 100, 100, 2, 9);
         int count = 6;
         List<StepReport> quiet;
-        try (Trainer trainer = newTrainer(config)) {
+        try (Trainer trainer = newTrainer(COMPARED)) {
             quiet = steps(trainer, count);
         }
         List<StepReport> collected;
@@ -170,7 +172,7 @@ class TrainerTest {
             }
         }, "garbage collections");
         collector.start();
-        try (Trainer trainer = newTrainer(config)) {
+        try (Trainer trainer = newTrainer(COMPARED)) {
             collected = steps(trainer, count);
         } finally {
             training.set(false);
